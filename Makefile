@@ -1,0 +1,46 @@
+# The README's two commands are `make serve` and `make test`; each sets
+# everything up first, so either works alone on a fresh machine.
+
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+
+.PHONY: serve test setup build bench lint clean
+
+serve: setup  ## set up, then build and serve the site with live reload
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+test: setup  ## set up, then run every test (lint, types, core, Pyodide, site, browser)
+	scripts/ensure-chromium.sh
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+setup: $(STAMP) $(NODE_STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || "$$(scripts/find-python.sh)" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build: setup  ## the strict build, into site/
+	$(BIN)/mkdocs build --strict
+
+bench: setup  ## benchmark tables (never assertions)
+	$(BIN)/python benchmarks/bench_core.py
+	node benchmarks/pyodide_bench.mjs
+
+lint: setup
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+
+clean:
+	rm -rf site dist build .pytest_cache .mypy_cache .ruff_cache

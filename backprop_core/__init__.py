@@ -1,0 +1,54 @@
+"""backprop_core: a small scalar autodiff engine for learning backpropagation.
+
+>>> from backprop_core import Value
+>>> x, y = Value(-2.0), Value(3.0)
+>>> f = x * y
+>>> f.backward()
+>>> f.data, x.grad, y.grad
+(-6.0, 3.0, -2.0)
+"""
+
+from .gates import (
+    AddGate,
+    DivideGate,
+    ExpGate,
+    Gate,
+    LogGate,
+    MaxGate,
+    MultiplyGate,
+    NegateGate,
+    PowerGate,
+    ReluGate,
+    SigmoidGate,
+    SubtractGate,
+    TanhGate,
+)
+from .gradcheck import GradCheck, GradCheckRow, grad_check, numerical_grad
+from .graph import Node, topological_order, trace
+from .value import Value
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AddGate",
+    "DivideGate",
+    "ExpGate",
+    "Gate",
+    "GradCheck",
+    "GradCheckRow",
+    "LogGate",
+    "MaxGate",
+    "MultiplyGate",
+    "NegateGate",
+    "Node",
+    "PowerGate",
+    "ReluGate",
+    "SigmoidGate",
+    "SubtractGate",
+    "TanhGate",
+    "Value",
+    "grad_check",
+    "numerical_grad",
+    "topological_order",
+    "trace",
+]

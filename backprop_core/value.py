@@ -1,0 +1,261 @@
+"""``Value``: a scalar that remembers how it was computed, so it can be differentiated.
+
+Every arithmetic operation on Values builds a node of a computational graph:
+the node stores its result (``data``), the op that made it and its inputs. No
+closures are stored, so a graph has no reference cycles and is freed as soon as
+the last reference to it goes, without waiting for Python's cyclic garbage
+collector. ``backward()`` walks the graph once in reverse topological order and
+applies the chain rule at each gate: gradient = local gradient × upstream gradient.
+"""
+
+from __future__ import annotations
+
+from numbers import Real
+from typing import TYPE_CHECKING, Union
+
+from . import ops
+from .graph import topological_order
+
+if TYPE_CHECKING:
+    from .graph import Node
+
+__all__ = ["Value"]
+
+Number = Union[int, float]
+Operand = Union["Value", int, float]
+
+_MUL, _ADD, _SUB, _DIV, _MAX, _POW = ops.MUL, ops.ADD, ops.SUB, ops.DIV, ops.MAX, ops.POW
+
+
+def _as_float(data: object) -> float:
+    """``data`` as a finite float, or a clear error that says what was wrong."""
+    if isinstance(data, Value):
+        raise TypeError(
+            f"Value() got a Value ({data!r}); it is already a Value: use it directly, "
+            "or Value(v.data) for an independent copy"
+        )
+    if not isinstance(data, Real):
+        raise TypeError(
+            f"Value() needs a real number (int or float), got {type(data).__name__} {data!r}; "
+            "convert it first, for example Value(float(text))"
+        )
+    x = float(data)
+    if x - x != 0.0:
+        raise ValueError(
+            f"Value({x!r}): a Value must be a finite number; NaN and infinity cannot take "
+            "part in a gradient computation"
+        )
+    return x
+
+
+class Value:
+    """A scalar node of a computational graph, with its value and its gradient.
+
+    Args:
+        data: the number this node holds (any finite int or float).
+        label: an optional name, shown in diagrams and traces.
+
+    Values combine with each other and with plain numbers on either side:
+
+    >>> x, y, z = Value(-2.0), Value(5.0), Value(-4.0)
+    >>> f = (x + y) * z
+    >>> f
+    Value(data=-12.0, grad=0.0)
+    >>> f.backward()
+    >>> x.grad, y.grad, z.grad
+    (-4.0, -4.0, 3.0)
+
+    ``backward()`` accumulates like PyTorch: a second call adds the new
+    gradients of the inputs to the old ones (inner nodes are recomputed, not
+    counted twice). ``zero_grad()`` resets them.
+
+    >>> a = Value(3.0)
+    >>> c = a * a + 1
+    >>> c.backward(); c.backward()
+    >>> a.grad
+    12.0
+    >>> c.zero_grad(); c.backward(); a.grad
+    6.0
+
+    NaN and infinity are refused: ``Value(float("nan"))`` raises ValueError, and
+    a gate whose result would overflow raises an error naming the gate.
+    """
+
+    __slots__ = ("_op", "_prev", "data", "grad", "label")
+
+    data: float
+    grad: float
+    label: str | None
+    _prev: tuple[Value, ...]
+    _op: ops.Op | None
+
+    def __init__(
+        self,
+        data: Number,
+        label: str | None = None,
+        _prev: tuple[Value, ...] = (),
+        _op: ops.Op | None = None,
+    ) -> None:
+        if type(data) is not float or data - data != 0.0:
+            if _op is None:
+                data = _as_float(data)
+            else:
+                ops.check_finite(_op, tuple(p.data for p in _prev), float(data))
+        self.data = data
+        self.grad = 0.0
+        self.label = label
+        self._prev = _prev
+        self._op = _op
+
+    # --- graph structure ---------------------------------------------------
+
+    @property
+    def op(self) -> ops.Op | None:
+        """The gate that computed this Value, or None for an input."""
+        return self._op
+
+    @property
+    def inputs(self) -> tuple[Value, ...]:
+        """The Values this one was computed from (empty for an input)."""
+        return self._prev
+
+    # --- binary gates ------------------------------------------------------
+
+    def __add__(self, other: Operand) -> Value:
+        other = other if isinstance(other, Value) else Value(other)
+        return Value(self.data + other.data, None, (self, other), _ADD)
+
+    def __radd__(self, other: Number) -> Value:
+        return Value(other) + self
+
+    def __sub__(self, other: Operand) -> Value:
+        other = other if isinstance(other, Value) else Value(other)
+        return Value(self.data - other.data, None, (self, other), _SUB)
+
+    def __rsub__(self, other: Number) -> Value:
+        return Value(other) - self
+
+    def __mul__(self, other: Operand) -> Value:
+        other = other if isinstance(other, Value) else Value(other)
+        return Value(self.data * other.data, None, (self, other), _MUL)
+
+    def __rmul__(self, other: Number) -> Value:
+        return Value(other) * self
+
+    def __truediv__(self, other: Operand) -> Value:
+        other = other if isinstance(other, Value) else Value(other)
+        return Value(_DIV.forward(self.data, other.data), None, (self, other), _DIV)
+
+    def __rtruediv__(self, other: Number) -> Value:
+        return Value(other) / self
+
+    def __pow__(self, other: Operand) -> Value:
+        if isinstance(other, Value):
+            return Value(_POW.forward(self.data, other.data), None, (self, other), _POW)
+        if not isinstance(other, Real) or isinstance(other, bool):
+            raise TypeError(
+                f"pow gate: the exponent must be a number or a Value, got "
+                f"{type(other).__name__} {other!r}"
+            )
+        op = ops.power(other)
+        return Value(op.forward(self.data), None, (self,), op)
+
+    def __rpow__(self, other: Number) -> Value:
+        return Value(other) ** self
+
+    def max(self, other: Operand) -> Value:
+        """The max gate: the larger of the two; its gradient goes to the larger input.
+
+        On a tie the first input (``self``) gets the whole gradient.
+
+        >>> x, y = Value(4.0), Value(2.0)
+        >>> m = x.max(y); m.backward(); (m.data, x.grad, y.grad)
+        (4.0, 1.0, 0.0)
+        """
+        other = other if isinstance(other, Value) else Value(other)
+        return Value(_MAX.forward(self.data, other.data), None, (self, other), _MAX)
+
+    # --- unary gates -------------------------------------------------------
+
+    def _unary(self, op: ops.UnaryOp) -> Value:
+        return Value(op.forward(self.data), None, (self,), op)
+
+    def __neg__(self) -> Value:
+        return self._unary(ops.NEG)
+
+    def exp(self) -> Value:
+        """e ** self. Raises OverflowError above about 709.78."""
+        return self._unary(ops.EXP)
+
+    def log(self) -> Value:
+        """Natural logarithm; the input must be positive."""
+        return self._unary(ops.LOG)
+
+    def tanh(self) -> Value:
+        """Hyperbolic tangent."""
+        return self._unary(ops.TANH)
+
+    def sigmoid(self) -> Value:
+        """σ(self) = 1 / (1 + e^-self), without overflow for any input.
+
+        >>> Value(-1000.0).sigmoid().data, Value(1000.0).sigmoid().data
+        (0.0, 1.0)
+        """
+        return self._unary(ops.SIGMOID)
+
+    def relu(self) -> Value:
+        """max(0, self); the gradient at 0 is 0."""
+        return self._unary(ops.RELU)
+
+    # --- backpropagation ---------------------------------------------------
+
+    def backward(self) -> None:
+        """Fill in ``grad`` of every node of this Value's graph: d(self)/d(node).
+
+        Starts from d(self)/d(self) = 1 and visits the gates in reverse
+        topological order (built without recursion, so a chain of a million
+        gates works). Where a Value feeds several gates, its gradients add up.
+
+        Inner nodes are recomputed on every call; input Values (those not
+        computed from others) accumulate across calls, as in PyTorch.
+        """
+        order = topological_order(self)
+        for node in order:
+            if node._op is not None:
+                node.grad = 0.0
+        self.grad += 1.0
+        for node in reversed(order):
+            op = node._op
+            g = node.grad
+            if op is None or g == 0.0:
+                continue
+            prev = node._prev
+            if op.arity == 2:
+                a, b = prev
+                da, db = op.local_grads(a.data, b.data, node.data)  # type: ignore[attr-defined]
+                a.grad += da * g
+                b.grad += db * g
+            else:
+                a = prev[0]
+                a.grad += op.local_grad(a.data, node.data) * g  # type: ignore[attr-defined]
+
+    def zero_grad(self) -> None:
+        """Set ``grad`` to 0 on every node of this Value's graph, inputs included."""
+        for node in topological_order(self):
+            node.grad = 0.0
+
+    def trace(self) -> list[Node]:
+        """The graph's nodes in topological order (see :func:`backprop_core.graph.trace`)."""
+        from .graph import trace
+
+        return trace(self)
+
+    # --- display -------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        extra = f", label={self.label!r}" if self.label is not None else ""
+        return f"Value(data={self.data!r}, grad={self.grad!r}{extra})"
+
+    def __format__(self, spec: str) -> str:
+        """``f"{v:.4f}"`` formats ``v.data``; an empty spec gives the repr."""
+        return format(self.data, spec) if spec else repr(self)
