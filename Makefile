@@ -7,6 +7,7 @@ STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test setup build bench lint clean
 

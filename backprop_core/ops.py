@@ -279,7 +279,9 @@ class Power(UnaryOp):
 
     def local_grad(self, x: float, out: float) -> float:
         c = self.exponent
-        if x == 0.0 and c < 1 and c != 0:
+        if c == 0:
+            return 0.0  # x ** 0 is constant (and c * x ** -1 would divide by zero at x = 0)
+        if x == 0.0 and c < 1:
             raise ZeroDivisionError(
                 f"pow gate: the local gradient of x ** {c!r} at x = 0.0 is infinite; "
                 "keep the base away from 0 (for example add a small constant)"

@@ -1,0 +1,413 @@
+"""Where each part of a circuit diagram goes: a small layered layout, pure Python.
+
+The drawing reads left to right like the circuits in CS231n's notes: inputs in
+the first column, every gate one column right of its furthest input, the
+output last. Between two node columns sits a column of wire labels, so each
+wire's value and gradient get their own box and never cover anything.
+
+The steps are the classic ones (Sugiyama et al., 1981):
+
+1. *Columns.* A gate's layer is the longest path from the inputs. Named inputs
+   stay in layer 0; an unnamed constant sits just left of its first consumer.
+   Node ``i`` goes in column ``2 * layer``; odd columns hold wire labels.
+2. *Virtual items.* A wire from column ``a`` to column ``b`` gets one item in
+   every column between: a label box just before its target, zero-height
+   "dummies" elsewhere. So every wire only joins neighbouring columns, and one
+   that skips layers passes *through* the columns in its own slot.
+3. *Order.* Start from the trace's order (a depth-first walk from the output,
+   which draws a tree without crossings), then sweep the columns with the
+   barycenter heuristic and keep the order with the fewest crossings.
+4. *Heights.* Pull each item towards the mean height of its neighbours, keeping
+   the order and a minimum spacing (an isotonic regression, solved exactly
+   by pool-adjacent-violators), sweeping right and left.
+
+A wire is then a list of knots: horizontal runs inside columns alternate with
+S-curves across the gaps between columns. Nothing but wires lives in a gap and
+items in a column never overlap, so no wire crosses a node or a label.
+
+Everything is O(items) per sweep, with a fixed number of sweeps.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .graph import Node
+
+__all__ = ["FONT_SIZE", "Box", "Layout", "Route", "layout", "text_width"]
+
+FONT_SIZE = 12.0  # px, wire labels and input names
+SEP = 8.0  # px, vertical space between two items of a column
+MIN_GAP, MAX_GAP = 16.0, 64.0  # px, horizontal space between columns
+MARGIN = 6.0
+TAIL = 10.0  # px, how far the output wire runs past its label
+SWEEPS = 6  # barycenter sweep pairs (down + up)
+PASSES = 6  # height-assignment sweep pairs
+
+Point = tuple[float, float]
+
+
+def text_width(text: str, font_size: float = FONT_SIZE) -> float:
+    """An estimate of how wide ``text`` is drawn: 0.6 em a character, 1.2 em if East Asian wide.
+
+    >>> text_width("-12")
+    21.6
+    """
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    return round(0.6 * font_size * (len(text) + wide), 6)
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle: left ``x``, top ``y``, width ``w``, height ``h``."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One wire, from node ``source`` into input ``arg`` of node ``target``.
+
+    ``target`` is None for the output wire that leaves the root. ``knots``
+    pairs up: ``knots[2k] -> knots[2k+1]`` is a horizontal run, and
+    ``knots[2k+1] -> knots[2k+2]`` an S-curve across a gap. The labels go
+    above and below the point ``label`` (the middle of the wire's label box).
+    """
+
+    source: int
+    target: int | None
+    arg: int
+    knots: tuple[Point, ...]
+    label: Point
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Boxes of the nodes (by trace index), the wires, and the size of the picture."""
+
+    width: float
+    height: float
+    boxes: tuple[Box, ...]
+    routes: tuple[Route, ...]
+
+
+# An item is a box in a column: a node, a wire's label, or a dummy a wire passes through.
+_NODE, _LABEL, _DUMMY = 0, 1, 2
+
+
+def layout(
+    nodes: Sequence[Node],
+    sizes: Sequence[tuple[float, float]],
+    label_sizes: Sequence[tuple[float, float]],
+) -> Layout:
+    """Place the nodes of a trace and route its wires.
+
+    Args:
+        nodes: ``graph.trace(root)``: topological order, the root last.
+        sizes: ``(width, height)`` of each node's box. A gate is drawn as a
+            pill (a circle if width == height), so wires end on its rounded edge.
+        label_sizes: ``(width, height)`` of the labels of each node's output wire.
+
+    >>> from backprop_core import Value
+    >>> x, y = Value(2.0, label="x"), Value(3.0, label="y")
+    >>> nodes = (x * y).trace()
+    >>> result = layout(nodes, [(10, 14), (10, 14), (28, 28)], [(20, 30)] * 3)
+    >>> [(r.source, r.target) for r in result.routes]
+    [(0, 2), (1, 2), (2, None)]
+    >>> result.boxes[2].cx > result.boxes[0].cx
+    True
+    """
+    n = len(nodes)
+    if n == 0:
+        raise ValueError("layout() needs at least one node")
+    layer = _layers(nodes)
+
+    # --- virtual items: one per node, plus one per wire per column crossed -------
+    rank: list[int] = []
+    width: list[float] = []
+    height: list[float] = []
+    kind: list[int] = []
+    key: list[tuple[int, int, int]] = []  # initial order within a column
+    ups: list[list[tuple[int, float]]] = []  # (item in the column to the left, port offset)
+    downs: list[list[tuple[int, float]]] = []
+
+    def new_item(r: int, size: tuple[float, float], k: int, order: tuple[int, int, int]) -> int:
+        rank.append(r)
+        width.append(size[0])
+        height.append(size[1])
+        kind.append(k)
+        key.append(order)
+        ups.append([])
+        downs.append([])
+        return len(rank) - 1
+
+    def link(a: int, b: int, offset: float) -> None:
+        """A wire leaves ``a`` at its centre and enters ``b`` at ``offset`` from b's centre."""
+        downs[a].append((b, offset))
+        ups[b].append((a, offset))
+
+    for node in nodes:  # node i is item i
+        new_item(2 * layer[node.index], sizes[node.index], _NODE, (node.index, -1, -1))
+    chains: list[tuple[int, int | None, int, list[int]]] = []  # source, target, arg, items
+    for node in nodes:
+        k = len(node.inputs)
+        for arg, src in enumerate(node.inputs):
+            offset = _port_offset(arg, k, sizes[node.index][1])
+            items, prev = [], src
+            for r in range(2 * layer[src] + 1, 2 * layer[node.index]):
+                last = r == 2 * layer[node.index] - 1
+                size = label_sizes[src] if last else (0.0, 0.0)
+                item = new_item(r, size, _LABEL if last else _DUMMY, (src, node.index, arg))
+                link(prev, item, 0.0)
+                items.append(item)
+                prev = item
+            link(prev, node.index, offset)
+            chains.append((src, node.index, arg, items))
+    root = n - 1
+    out = new_item(2 * layer[root] + 1, label_sizes[root], _LABEL, (root, n, 0))
+    link(root, out, 0.0)
+    chains.append((root, None, 0, [out]))
+
+    columns: list[list[int]] = [[] for _ in range(max(rank) + 1)]
+    for item in sorted(range(len(rank)), key=lambda i: key[i]):
+        columns[rank[item]].append(item)
+    columns = _order(columns, ups, downs)
+    y = _heights(columns, height, [k == _NODE for k in kind], ups, downs)
+    _straighten(chains, columns, height, y, downs)
+
+    # --- x: column widths, and gaps that grow with the steepest wire across them -
+    col_w = [max((width[i] for i in col), default=0.0) for col in columns]
+    gaps = []
+    for col in columns[:-1]:
+        dy = max((abs(y[i] - y[j] - off) for i in col for j, off in downs[i]), default=0.0)
+        gaps.append(min(MAX_GAP, max(MIN_GAP, 0.4 * dy)))
+    left = [MARGIN]
+    for w, gap in zip(col_w, gaps):
+        left.append(left[-1] + w + gap)
+    right = [x + w for x, w in zip(left, col_w)]
+    top = min(y[i] - height[i] / 2 for i in range(len(rank)))
+    y = [v - top + MARGIN for v in y]
+
+    boxes = []
+    for node in nodes:
+        i, r = node.index, rank[node.index]
+        # Inputs end where their wire starts (flush right); gates are centred.
+        x = right[r] - width[i] if not node.inputs else left[r] + (col_w[r] - width[i]) / 2
+        boxes.append(Box(x, y[i] - height[i] / 2, width[i], height[i]))
+
+    routes = []
+    for src, tgt, arg, items in chains:
+        b = boxes[src]
+        knots: list[Point] = [(b.x + b.w, y[src]), (right[rank[src]], y[src])]
+        for item in items:
+            knots += [(left[rank[item]], y[item]), (right[rank[item]], y[item])]
+        label_item = items[-1] if items else src
+        label = (left[rank[label_item]] + col_w[rank[label_item]] / 2, y[label_item])
+        if tgt is None:
+            knots[-1] = (knots[-1][0] + TAIL, knots[-1][1])
+        else:
+            t = boxes[tgt]
+            py = t.cy + _port_offset(arg, len(nodes[tgt].inputs), t.h)
+            knots += [(left[rank[tgt]], py), (_pill_left(t, py), py)]
+        routes.append(Route(src, tgt, arg, tuple(knots), label))
+
+    total_w = right[-1] + TAIL + MARGIN
+    total_h = max(v + h / 2 for v, h in zip(y, height)) + MARGIN
+    return Layout(total_w, total_h, tuple(boxes), tuple(routes))
+
+
+def _layers(nodes: Sequence[Node]) -> list[int]:
+    """Longest path from the inputs; an unnamed constant moves next to its first consumer."""
+    layer = [0] * len(nodes)
+    first_use: dict[int, int] = {}
+    for node in nodes:
+        if node.inputs:
+            layer[node.index] = 1 + max(layer[j] for j in node.inputs)
+            for j in node.inputs:
+                first_use[j] = min(first_use.get(j, layer[node.index]), layer[node.index])
+    for node in nodes:
+        if not node.inputs and not node.label and node.index in first_use:
+            layer[node.index] = first_use[node.index] - 1
+    return layer
+
+
+def _port_offset(arg: int, count: int, h: float) -> float:
+    """Where input ``arg`` of ``count`` enters a gate of height ``h``, from its centre."""
+    return 0.0 if count < 2 else (arg - (count - 1) / 2) * min(14.0, h / 2) / (count - 1)
+
+
+def _pill_left(box: Box, y: float) -> float:
+    """The x where height ``y`` meets the rounded left end of a pill-shaped ``box``."""
+    r = box.h / 2
+    dy = min(abs(y - box.cy), r)
+    return box.x + r - math.sqrt(r * r - dy * dy)
+
+
+def _order(
+    columns: list[list[int]],
+    ups: list[list[tuple[int, float]]],
+    downs: list[list[tuple[int, float]]],
+) -> list[list[int]]:
+    """Reorder each column by the barycenter of its neighbours; keep the fewest crossings."""
+    pos = [0.0] * len(ups)
+
+    def place(cols: list[list[int]]) -> None:
+        for col in cols:
+            for p, item in enumerate(col):
+                pos[item] = p
+
+    def sweep(cols: list[list[int]], todo: range, nbrs: list[list[tuple[int, float]]]) -> None:
+        for r in todo:
+            # A port offset breaks ties, so two wires into one gate keep their order.
+            keys = {
+                i: sum(pos[j] + off / 1000 for j, off in nbrs[i]) / len(nbrs[i])
+                if nbrs[i]
+                else pos[i]
+                for i in cols[r]
+            }
+            cols[r].sort(key=lambda i: (keys[i], pos[i]))
+            for p, item in enumerate(cols[r]):
+                pos[item] = p
+
+    best, cols = [list(c) for c in columns], [list(c) for c in columns]
+    place(cols)
+    fewest = _crossings(cols, downs, pos)
+    for _ in range(SWEEPS):
+        if fewest == 0:
+            break
+        sweep(cols, range(1, len(cols)), [[(j, -off) for j, off in u] for u in ups])
+        sweep(cols, range(len(cols) - 2, -1, -1), downs)
+        count = _crossings(cols, downs, pos)
+        if count < fewest:
+            best, fewest = [list(c) for c in cols], count
+    return best
+
+
+def _crossings(
+    cols: list[list[int]], downs: list[list[tuple[int, float]]], pos: list[float]
+) -> int:
+    """How many pairs of wires cross between neighbouring columns (inversions, by bisection)."""
+    total = 0
+    for col in cols:
+        ends = sorted((pos[i], pos[j] + off / 1000) for i in col for j, off in downs[i])
+        seen: list[float] = []
+        for _, end in ends:
+            total += len(seen) - bisect.bisect_right(seen, end)
+            bisect.insort(seen, end)
+    return total
+
+
+def _heights(
+    columns: list[list[int]],
+    height: list[float],
+    is_node: list[bool],
+    ups: list[list[tuple[int, float]]],
+    downs: list[list[tuple[int, float]]],
+) -> list[float]:
+    """Centre heights: each item near its neighbours, in order, ``SEP`` apart.
+
+    Sweeps alternate right and left. A wire's virtual items follow the
+    neighbour on the side the sweep comes from, so a long wire runs straight
+    and bends once; nodes first do the same, then balance both sides.
+    """
+    y = [0.0] * len(height)
+    for col in columns:
+        at = 0.0
+        for p, item in enumerate(col):
+            if p:
+                at += (height[col[p - 1]] + height[item]) / 2 + SEP
+            y[item] = at
+
+    def pull(col: list[int], rightwards: bool, balance: bool) -> None:
+        wanted = []
+        for item in col:
+            both = balance and is_node[item]
+            # A wire from a to b leaves a at y[a] and enters b at y[b] + offset.
+            targets = [y[a] - off for a, off in ups[item]] if rightwards or both else []
+            if not rightwards or both:
+                targets += [y[b] + off for b, off in downs[item]]
+            wanted.append(sum(targets) / len(targets) if targets else y[item])
+        for item, v in zip(col, _spread(wanted, [height[i] for i in col])):
+            y[item] = v
+
+    for p in range(PASSES):
+        balance = p >= PASSES // 2
+        for col in reversed(columns[:-1]):
+            pull(col, False, balance)
+        for col in columns[1:]:
+            pull(col, True, balance)
+    return y
+
+
+def _straighten(
+    chains: list[tuple[int, int | None, int, list[int]]],
+    columns: list[list[int]],
+    height: list[float],
+    y: list[float],
+    downs: list[list[tuple[int, float]]],
+) -> None:
+    """Where there is room, run a wire's virtual items level with its source or its target.
+
+    Each item may move between its column neighbours (keeping ``SEP``); if one
+    height fits every item of the wire, the wire gets a single bend.
+    """
+    above: dict[int, int] = {}
+    below: dict[int, int] = {}
+    for col in columns:
+        for a, b in zip(col, col[1:]):
+            below[a], above[b] = b, a
+    for src, _, _, items in chains:
+        if not items:
+            continue
+        low, high = -math.inf, math.inf
+        for i in items:
+            if i in above:
+                low = max(low, y[above[i]] + (height[above[i]] + height[i]) / 2 + SEP)
+            if i in below:
+                high = min(high, y[below[i]] - (height[below[i]] + height[i]) / 2 - SEP)
+        last, offset = downs[items[-1]][0] if downs[items[-1]] else (items[-1], 0.0)
+        for level in (y[src], y[last] + offset):
+            if low <= level <= high:
+                for i in items:
+                    y[i] = level
+                break
+
+
+def _spread(wanted: list[float], heights: list[float]) -> list[float]:
+    """Heights as close as possible (least squares) to ``wanted``, in order, ``SEP`` apart.
+
+    Subtracting each item's minimum offset from the first turns the spacing
+    into "non-decreasing", which pool-adjacent-violators solves in one pass.
+
+    >>> _spread([0.0, 0.0, 30.0], [10.0, 10.0, 10.0])
+    [-9.0, 9.0, 30.0]
+    """
+    offsets = [0.0]
+    for a, b in zip(heights, heights[1:]):
+        offsets.append(offsets[-1] + (a + b) / 2 + SEP)
+    blocks: list[list[float]] = []  # [sum, count]
+    for v, off in zip(wanted, offsets):
+        blocks.append([v - off, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] * blocks[-1][1] > blocks[-1][0] * blocks[-2][1]:
+            s, c = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += c
+    out = []
+    for s, c in blocks:
+        out += [s / c] * int(c)
+    return [v + off for v, off in zip(out, offsets)]

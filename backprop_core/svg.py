@@ -1,0 +1,243 @@
+"""Draw a Value's circuit as an inline SVG, the way CS231n's notes draw circuits.
+
+Inputs are named wire starts on the left, gates are circles with their symbol,
+the output leaves on the right. Every wire shows its forward value above it
+(green) and its gradient below it (red). Positions come from
+:mod:`backprop_core.layout`; this module only writes the markup.
+
+The markup is a contract (DESIGN.md, "Circuit diagram contract"): the page's
+script walks the backward pass gate by gate from the ``data-*`` attributes,
+which hold full-precision numbers (``repr``); the visible text is rounded by
+:func:`format_number`. Same graph, same bytes: in CPython and in Pyodide.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+from typing import TYPE_CHECKING
+
+from . import ops
+from .graph import Node, topological_order, trace
+from .layout import FONT_SIZE, Box, Route, layout, text_width
+
+if TYPE_CHECKING:
+    from .value import Value
+
+__all__ = ["draw_svg", "format_number", "local_gradients"]
+
+GATE_H = 28.0  # px, diameter of a gate's circle
+SYMBOL_SIZE = 15.0  # px, one-character symbols such as × + σ
+WORD_SIZE = 12.0  # px, symbols that are words (max, exp, ReLU) in a wider pill
+LABEL_H = 30.0  # px, a wire's label box: value above the wire, gradient below
+VALUE_DY, GRAD_DY = -4.0, 12.5  # baselines of the two labels, from the wire
+
+STYLE = (
+    ".bp-circuit{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,"
+    "sans-serif;font-size:12px;font-variant-numeric:tabular-nums;max-width:100%;height:auto}"
+    ".bp-circuit path{fill:none;stroke:currentColor;stroke-width:1.25}"
+    ".bp-circuit .bp-gate circle,.bp-circuit .bp-gate rect{fill:var(--md-default-bg-color,#fff);"
+    "stroke:currentColor;stroke-width:1.5}"
+    ".bp-circuit text{fill:currentColor}"
+    ".bp-circuit .bp-value{fill:#2e7d32}.bp-circuit .bp-grad{fill:#c62828}"
+    "[data-md-color-scheme=slate] .bp-circuit .bp-value{fill:#81c784}"
+    "[data-md-color-scheme=slate] .bp-circuit .bp-grad{fill:#ef9a9a}"
+)
+
+
+def format_number(x: float) -> str:
+    """A number as diagrams show it: at most 4 significant digits, and -0 as 0.
+
+    >>> [format_number(v) for v in (-12.0, 0.7310585786300049, -0.0, 3e-7, 123456.0)]
+    ['-12', '0.7311', '0', '3e-07', '1.235e+05']
+    """
+    text = f"{x:.4g}"
+    return "0" if text == "-0" else text
+
+
+def local_gradients(v: Value) -> tuple[float, ...]:
+    """d(v)/d(input) for each input of ``v``, from its gate's rule in :mod:`~backprop_core.ops`.
+
+    NaN where the rule has no finite answer (e.g. the slope of ``x ** 0.5`` at 0).
+
+    >>> from backprop_core import Value
+    >>> x, y = Value(3.0), Value(-4.0)
+    >>> local_gradients(x * y)
+    (-4.0, 3.0)
+    """
+    op, inputs = v.op, v.inputs
+    try:
+        if isinstance(op, ops.BinaryOp):
+            a, b = inputs
+            return op.local_grads(a.data, b.data, v.data)
+        if isinstance(op, ops.UnaryOp):
+            return (op.local_grad(inputs[0].data, v.data),)
+    except (ArithmeticError, ValueError):
+        return (math.nan,) * len(inputs)
+    return ()
+
+
+def draw_svg(root: Value) -> str:
+    """The circuit that computed ``root``, as an ``<svg class="bp-circuit">`` string.
+
+    Call ``root.backward()`` first to see gradients (otherwise they are 0).
+
+    >>> from backprop_core import Value
+    >>> x, y = Value(3.0, label="x"), Value(-4.0, label="y")
+    >>> f = x * y; f.label = "f"; f.backward()
+    >>> svg = draw_svg(f)
+    >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="bp-circuit"')
+    True
+    >>> 'data-local="-4.0 3.0"' in svg and '>f = -12</text>' in svg
+    True
+    """
+    values = topological_order(root)
+    nodes = trace(root)
+    names = [_name(node) for node in nodes]
+    texts = [_wire_texts(node) for node in nodes]
+    sizes = [_node_size(node, name) for node, name in zip(nodes, names)]
+    label_sizes = [(max(text_width(a), text_width(b)) + 8, LABEL_H) for a, b in texts]
+    where = layout(nodes, sizes, label_sizes)
+
+    gates = [node for node in nodes if node.op is not None]
+    result = format_number(root.data)
+    title = f"Circuit of {root.label} = {result}" if root.label else f"Circuit computing {result}"
+    desc = (
+        f"{len(gates)} gates and {len(nodes) - len(gates)} inputs, drawn left to right. "
+        "Each wire shows its forward value above it (green) and its gradient below it (red)."
+    )
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bp-circuit" '
+        f'viewBox="0 0 {_n(where.width)} {_n(where.height)}" width="{_n(where.width)}" '
+        f'height="{_n(where.height)}" role="img" '
+        f'data-order="{" ".join(str(g.index) for g in reversed(gates))}" '
+        f'font-family="sans-serif" font-size="{_n(FONT_SIZE)}">',
+        f"<title>{escape(title)}</title>",
+        f"<desc>{escape(desc)}</desc>",
+        f"<style>{STYLE}</style>",
+    ]
+    for route in where.routes:
+        out.append(_wire(route, *texts[route.source]))
+    for node, value, box, text in zip(nodes, values, where.boxes, names):
+        out.append(_gate(node, value, box) if node.op is not None else _input(node, box, text))
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+# --- what is written where ------------------------------------------------------
+
+
+def _name(node: Node) -> str:
+    """What a node's box shows: a gate's symbol, an input's label, or a constant's value."""
+    if node.op is not None:
+        return node.symbol
+    return node.label or format_number(node.data)
+
+
+def _wire_texts(node: Node) -> tuple[str, str]:
+    """The labels of a node's output wire: value (named if an inner node has a label), gradient."""
+    value = format_number(node.data)
+    if node.op is not None and node.label:
+        value = f"{node.label} = {value}"
+    return value, format_number(node.grad)
+
+
+def _symbol_size(symbol: str) -> float:
+    return SYMBOL_SIZE if text_width(symbol, SYMBOL_SIZE) <= 18 else WORD_SIZE
+
+
+def _node_size(node: Node, name: str) -> tuple[float, float]:
+    if node.op is None:
+        return text_width(name) + 4, FONT_SIZE + 4
+    size = _symbol_size(name)
+    return (GATE_H if size == SYMBOL_SIZE else text_width(name, size) + 14), GATE_H
+
+
+# --- markup ---------------------------------------------------------------------
+
+
+def _n(v: float) -> str:
+    """A coordinate, rounded to 0.1 px so the output is the same on every machine."""
+    text = f"{v:.1f}".removesuffix(".0")
+    return "0" if text == "-0" else text
+
+
+def _attr(name: str, value: object) -> str:
+    return f' {name}="{escape(str(value))}"'
+
+
+def _floats(xs: tuple[float, ...] | list[float]) -> str:
+    return " ".join(repr(float(x)) for x in xs)
+
+
+def _path(route: Route) -> str:
+    """M, then horizontal runs (H) and S-curves (C) in turn; a curve with no rise is a run."""
+    (x, y), *rest = route.knots
+    d = [f"M{_n(x)} {_n(y)}"]
+    for k, (nx, ny) in enumerate(rest):
+        if k % 2 == 0 or _n(ny) == _n(y):
+            if d[-1].startswith("H"):
+                d.pop()
+            d.append(f"H{_n(nx)}")
+        else:
+            mx = _n((x + nx) / 2)
+            d.append(f"C{mx} {_n(y)} {mx} {_n(ny)} {_n(nx)} {_n(ny)}")
+        x, y = nx, ny
+    return "".join(d)
+
+
+def _wire(route: Route, value: str, grad: str) -> str:
+    lx, ly = route.label
+    if route.target is None:
+        head = f'<g class="bp-output" data-from="{route.source}">'
+    else:
+        head = (
+            f'<g class="bp-wire" data-from="{route.source}" data-to="{route.target}" '
+            f'data-arg="{route.arg}">'
+        )
+    return (
+        f'{head}<path d="{_path(route)}" fill="none" stroke="currentColor"/>'
+        f'<text class="bp-value" x="{_n(lx)}" y="{_n(ly + VALUE_DY)}" text-anchor="middle" '
+        f'fill="#2e7d32">{escape(value)}</text>'
+        f'<text class="bp-grad" x="{_n(lx)}" y="{_n(ly + GRAD_DY)}" text-anchor="middle" '
+        f'fill="#c62828">{escape(grad)}</text></g>'
+    )
+
+
+def _input(node: Node, box: Box, name: str) -> str:
+    label = _attr("data-label", node.label) if node.label else ""
+    return (
+        f'<g class="bp-input" data-node="{node.index}"{label}'
+        f'{_attr("data-out", repr(node.data))}{_attr("data-grad", repr(node.grad))}>'
+        f'<text x="{_n(box.x + box.w - 2)}" y="{_n(box.cy + 0.35 * FONT_SIZE)}" '
+        f'text-anchor="end">{escape(name)}</text></g>'
+    )
+
+
+def _gate(node: Node, value: Value, box: Box) -> str:
+    local = local_gradients(value)
+    attrs = (
+        _attr("data-op", node.op)
+        + _attr("data-symbol", node.symbol)
+        + (_attr("data-label", node.label) if node.label else "")
+        + _attr("data-out", repr(node.data))
+        + _attr("data-grad", repr(node.grad))
+        + _attr("data-upstream", repr(node.grad))
+        + _attr("data-inputs", " ".join(map(str, node.inputs)))
+        + _attr("data-local", _floats(local))
+        + _attr("data-contrib", _floats([g * node.grad for g in local]))
+    )
+    if box.w == box.h:
+        shape = f'<circle cx="{_n(box.cx)}" cy="{_n(box.cy)}" r="{_n(box.h / 2)}"'
+    else:
+        shape = (
+            f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.w)}" height="{_n(box.h)}" '
+            f'rx="{_n(box.h / 2)}"'
+        )
+    size = _symbol_size(node.symbol)
+    return (
+        f'<g class="bp-gate" data-node="{node.index}"{attrs}>'
+        f'{shape} fill="#fff" stroke="currentColor"/>'
+        f'<text x="{_n(box.cx)}" y="{_n(box.cy + 0.33 * size)}" text-anchor="middle" '
+        f'font-size="{_n(size)}">{escape(node.symbol)}</text></g>'
+    )

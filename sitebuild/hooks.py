@@ -1,0 +1,79 @@
+"""MkDocs hooks: everything the site needs beyond Markdown, made at build time.
+
+* before each page is converted, its snippets run with CPython (cached), so
+  every runnable block shows real output;
+* after the build, the site gets the pinned Pyodide runtime from
+  ``node_modules/pyodide``, the backprop_core wheel and a Pyodide lock file that
+  lists it, the browser code bundled by esbuild, and KaTeX — all served from
+  the site itself, so it works offline and behind networks that block CDNs.
+
+Plain ``mkdocs build`` / ``mkdocs serve`` in the project's environment do all
+of it; ``mkdocs serve`` watches ``backprop_core/``, ``snippets/`` and ``web/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import PurePosixPath
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from sitebuild import assets, runnable
+
+LANGUAGES = ("en", "zh", "ja", "de")
+
+
+class _InstantNavigationNotice(logging.Filter):
+    """Drop static-i18n's warning about navigation.instant.
+
+    The warning says the language switcher's per-page links go stale under
+    instant navigation. We keep instant navigation on purpose (it keeps one
+    Pyodide runtime alive across pages) and ``web/language-links.js`` rewrites
+    the switcher's links after every page change, which is what the warning
+    asks for.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "not compatible with theme.features = navigation.instant" not in record.getMessage()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(
+        _InstantNavigationNotice()
+    )
+
+
+def page_language(page: Page) -> str:
+    first = PurePosixPath(page.file.src_uri).parts[0]
+    return first if first in LANGUAGES else "en"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    runnable.begin_page(page_language(page), page.file.src_uri, markdown)
+    return markdown
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any
+) -> dict[str, Any]:
+    # The templates need the path from this page to the site root, across languages.
+    depth = len(PurePosixPath(page.url).parts) if page.url else 0
+    context["bp_root"] = "../" * depth
+    context["bp_lang"] = page_language(page)
+    return context
+
+
+_LANGUAGE_LINK = re.compile(r'<a href="/([^"]*)" hreflang="')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    """Make the language switcher's links relative, so the site works under a sub-path."""
+    depth = len(PurePosixPath(page.url).parts) if page.url else 0
+    return _LANGUAGE_LINK.sub(lambda m: f'<a href="{"../" * depth or "./"}{m[1]}" hreflang="', output)
+
+
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    assets.install(config)

@@ -1,0 +1,71 @@
+"""Run snippet jobs in a fresh process and print their outputs as JSON.
+
+Input (stdin): ``{"root": "<snippets dir>", "jobs": [["a.py"], ["s1.py", "s2.py"], ...]}``.
+A job is a list of snippet paths run one after another in one namespace (a
+page's session); the output recorded is that of the job's last snippet.
+Output (stdout): one ``{"ok": bool, "events": [...]}`` per job, where an event is
+``["stdout", text]``, ``["stderr", text]`` or ``["display", mime, data]``.
+
+Each snippet runs through :func:`backprop_core.notebook.run_cell`, the rule the
+browser uses too, so the build's output is what a reader sees after Run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from backprop_core.notebook import run_cell
+
+
+class _Capture:
+    """A text stream that records what is written to it as events."""
+
+    def __init__(self, events: list[list[str]], name: str) -> None:
+        self.events, self.name = events, name
+
+    def write(self, text: str) -> int:
+        if text:
+            last = self.events[-1] if self.events else None
+            if last is not None and last[0] == self.name:
+                last[1] += text
+            else:
+                self.events.append([self.name, text])
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def run_job(root: Path, paths: list[str]) -> dict[str, Any]:
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    ok = True
+    events: list[list[str]] = []
+    for i, path in enumerate(paths):
+        events = []  # only the last snippet's output is kept
+        sys.stdout, sys.stderr = _Capture(events, "stdout"), _Capture(events, "stderr")
+        try:
+            ok = run_cell(
+                (root / path).read_text(encoding="utf-8"),
+                namespace,
+                filename=path,
+                display_hook=lambda mime, data: events.append(["display", mime, data]),
+            )
+        finally:
+            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        if not ok and i < len(paths) - 1:
+            break
+    return {"ok": ok, "events": events}
+
+
+def main() -> None:
+    request = json.load(sys.stdin)
+    root = Path(request["root"])
+    results = [run_job(root, job) for job in request["jobs"]]
+    sys.__stdout__.write(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

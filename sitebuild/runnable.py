@@ -1,0 +1,179 @@
+"""The ``bp-run`` fence: a snippet rendered as a runnable, editable block.
+
+An author writes the snippet's path (relative to ``snippets/``) as the body of
+the fence; nothing is copied into the page::
+
+    ```bp-run
+    gates/multiply.py
+    ```
+
+Options: ``session="name"`` runs the block in a namespace shared with the
+page's earlier blocks of that session; ``error="expected"`` marks a block
+whose snippet is meant to raise (otherwise an exception fails the build).
+
+The HTML follows the runnable-block contract in DESIGN.md. The hook
+(:mod:`sitebuild.hooks`) tells this module which page and language is being
+rendered; superfences calls :func:`format_runnable` for each fence.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer
+
+from .snippets import Output, run_jobs, snippet_path
+
+log = logging.getLogger("mkdocs.plugins.sitebuild")
+
+UI_STRINGS = Path(__file__).resolve().parent.parent / "web" / "ui-strings.json"
+FENCE = re.compile(r"^```bp-run(?P<options>[^\n]*)\n(?P<body>.*?)^```", re.M | re.S)
+OPTION = re.compile(r'(\w[\w-]*)="([^"]*)"')
+# Messages the browser needs at run time; labels are rendered into the HTML.
+RUNTIME_MESSAGES = (
+    "static", "queued", "loading", "loading_progress", "running", "done", "error",
+    "stopped", "timeout", "reset_done", "runtime_failed", "figure", "step_backward",
+    "step_forward", "step_start", "step_gate", "step_input", "step_done",
+)
+
+
+class SnippetError(Exception):
+    """A runnable block that cannot be rendered: a missing snippet, an unexpected error."""
+
+
+@cache
+def ui_strings(lang: str) -> dict[str, str]:
+    table: dict[str, dict[str, str]] = json.loads(UI_STRINGS.read_text(encoding="utf-8"))
+    if lang not in table:
+        raise SnippetError(f"web/ui-strings.json has no strings for language {lang!r}")
+    return table[lang]
+
+
+@dataclass
+class PageState:
+    """The page being rendered: its language and the blocks seen so far."""
+
+    lang: str = "en"
+    page: str = ""
+    sessions: dict[str, list[str]] = field(default_factory=dict)
+
+
+state = PageState()
+
+
+def begin_page(lang: str, page: str, markdown: str) -> None:
+    """Called by the hook before a page is converted: run all its snippets at once."""
+    global state
+    state = PageState(lang=lang, page=page)
+    jobs, sessions = [], {}
+    for match in FENCE.finditer(markdown):
+        options = dict(OPTION.findall(match["options"]))
+        name = match["body"].strip()
+        session = options.get("session")
+        if session:
+            sessions.setdefault(session, []).append(name)
+            jobs.append(tuple(sessions[session]))
+        else:
+            jobs.append((name,))
+    try:
+        run_jobs(jobs)
+    except FileNotFoundError as exc:
+        raise SnippetError(f"{page}: {exc}") from None
+
+
+def validate_runnable(
+    language: str, inputs: dict[str, str], options: dict[str, str], attrs: Any, md: Any
+) -> bool:
+    allowed = {"session", "error"}
+    unknown = set(inputs) - allowed
+    if unknown:
+        raise SnippetError(f"{state.page}: unknown bp-run option(s) {sorted(unknown)}")
+    if inputs.get("error", "expected") != "expected":
+        raise SnippetError(f'{state.page}: bp-run option error= only accepts "expected"')
+    options.update(inputs)
+    return True
+
+
+def _highlight(code: str) -> str:
+    """Highlighted code in the markup Material styles, shown until the editor loads."""
+    formatter = HtmlFormatter(cssclass="language-python highlight", wrapcode=True)
+    return highlight(code, PythonLexer(), formatter)
+
+
+def render_output(output: Output) -> str:
+    """The output area's inner HTML: text escaped, pictures from the build kept as SVG."""
+    parts = []
+    for kind, *rest in output.events:
+        if kind == "stdout":
+            parts.append(html.escape(rest[0]))
+        elif kind == "stderr":
+            parts.append(f'<span class="bp-stderr">{html.escape(rest[0])}</span>')
+        elif rest[0] == "image/svg+xml":
+            parts.append(f'<span class="bp-figure">{rest[1]}</span>')
+        else:
+            parts.append(html.escape(rest[1]) + "\n")
+    return "".join(parts)
+
+
+def format_runnable(
+    source: str, language: str, class_name: str, options: dict[str, str], md: Any, **kwargs: Any
+) -> str:
+    """Superfences' formatter. It swallows exceptions, so errors are logged (and
+    fail the strict build) and shown in the page instead of raised."""
+    try:
+        return _render(source.strip(), options)
+    except Exception as exc:
+        log.error("bp-run block: %s", exc)
+        return f'<div class="admonition failure"><pre>{html.escape(str(exc))}</pre></div>'
+
+
+def _render(name: str, options: dict[str, str]) -> str:
+    try:
+        code = snippet_path(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ValueError) as exc:
+        raise SnippetError(f"{state.page}: {exc}") from None
+    session = options.get("session")
+    if session:
+        state.sessions.setdefault(session, []).append(name)
+        job = tuple(state.sessions[session])
+    else:
+        job = (name,)
+    (output,) = run_jobs([job])
+    if not output.ok and options.get("error") != "expected":
+        text = "".join(e[1] for e in output.events if e[0] != "display")
+        raise SnippetError(
+            f"{state.page}: snippet {name} raised an exception at build time "
+            f'(add error="expected" to the fence if that is the point):\n{text}'
+        )
+    t = ui_strings(state.lang)
+    messages = {key: t[key] for key in RUNTIME_MESSAGES}
+    attr = html.escape
+    session_attr = f' data-session="{attr(session)}"' if session else ""
+    return (
+        f'<div class="bp-run" data-snippet="{attr(name)}" data-state="static"{session_attr}'
+        f" data-messages='{attr(json.dumps(messages, ensure_ascii=False))}'>"
+        f'<div class="bp-run__bar">'
+        f'<span class="bp-run__name">{attr(name)}</span>'
+        f'<button type="button" class="md-button" data-action="run" title="{attr(t["run_hint"])}"'
+        f' aria-keyshortcuts="Control+Enter Meta+Enter">{attr(t["run"])}</button>'
+        f'<button type="button" class="md-button" data-action="stop" disabled>{attr(t["stop"])}'
+        f"</button>"
+        f'<button type="button" class="md-button" data-action="reset">{attr(t["reset"])}</button>'
+        f"</div>"
+        f'<div class="bp-run__editor" data-role="editor"'
+        f' data-label="{attr(t["editor_label"].format(snippet=name))}">{_highlight(code)}</div>'
+        f'<div class="bp-run__status" data-role="status" role="status" aria-live="polite">'
+        f"{attr(t['static'])}</div>"
+        f'<pre class="bp-run__output" data-role="output" tabindex="0"'
+        f' aria-label="{attr(t["output_label"])}">{render_output(output)}</pre>'
+        f"</div>"
+    )

@@ -1,0 +1,224 @@
+// Runnable blocks: <div class="bp-run" data-snippet data-state> (DESIGN.md).
+//
+// States: static (the build's output) -> loading (runtime starting) -> running
+// -> done | error | stopped. Output is added as text nodes (never parsed as
+// HTML); a displayed SVG is sanitized by DOMPurify before it reaches the page.
+
+import DOMPurify from "dompurify";
+import { createEditor } from "./editor.js";
+import { runtime } from "./runtime.js";
+
+const MAX_OUTPUT_CHARS = 200_000;
+
+function timeLimitSeconds() {
+  const meta = document.querySelector('meta[name="bp-time-limit"]');
+  const seconds = meta ? Number(meta.content) : 30;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 30;
+}
+
+function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
+}
+
+export function sanitizeSvg(svg) {
+  return DOMPurify.sanitize(svg, {
+    USE_PROFILES: { svg: true, svgFilters: true },
+    ADD_TAGS: ["style"],
+    RETURN_DOM_FRAGMENT: true,
+  });
+}
+
+class RunnableBlock {
+  constructor(root) {
+    this.root = root;
+    this.messages = JSON.parse(root.dataset.messages || "{}");
+    this.editorHost = root.querySelector('[data-role="editor"]');
+    this.output = root.querySelector('[data-role="output"]');
+    this.status = root.querySelector('[data-role="status"]');
+    this.buttons = {
+      run: root.querySelector('[data-action="run"]'),
+      stop: root.querySelector('[data-action="stop"]'),
+      reset: root.querySelector('[data-action="reset"]'),
+    };
+    this.originalCode = this.editorHost.textContent.replace(/\n$/, "");
+    this.staticOutput = this.output.innerHTML;
+    this.editor = null;
+    this.runId = 0;
+    this.outputChars = 0;
+    this.buttons.run.addEventListener("click", () => this.run());
+    this.buttons.stop.addEventListener("click", () => this.stop("stopped"));
+    this.buttons.reset.addEventListener("click", () => this.reset());
+    // Before the editor exists, the static code is still keyboard-reachable.
+    this.editorHost.tabIndex = 0;
+    this.editorHost.addEventListener("focus", () => this.ensureEditor(true), { once: true });
+  }
+
+  ensureEditor(focus = false) {
+    if (!this.editor) {
+      this.editorHost.removeAttribute("tabindex");
+      this.editorHost.textContent = "";
+      this.editor = createEditor({
+        parent: this.editorHost,
+        code: this.originalCode,
+        label: this.editorHost.dataset.label || "Python",
+        onRun: () => this.run(),
+        onLeave: () => this.buttons.run.focus(),
+      });
+    }
+    if (focus) this.editor.focus();
+    return this.editor;
+  }
+
+  code() {
+    return this.editor ? this.editor.state.doc.toString() : this.originalCode;
+  }
+
+  setState(state, message) {
+    this.root.dataset.state = state;
+    const busy = state === "loading" || state === "running";
+    this.buttons.stop.disabled = !busy;
+    this.root.setAttribute("aria-busy", String(busy));
+    if (message !== undefined) this.status.textContent = message;
+  }
+
+  /** The cells to run: earlier blocks of the same session first, then this one. */
+  cells() {
+    const session = this.root.dataset.session;
+    let blocks = [this];
+    if (session) {
+      const all = [...document.querySelectorAll(".bp-run")].filter((el) => el.dataset.session === session);
+      blocks = all.slice(0, all.indexOf(this.root) + 1).map((el) => el.bpBlock).filter(Boolean);
+    }
+    return blocks.map((block) => ({ code: block.code(), filename: block.root.dataset.snippet }));
+  }
+
+  clearOutput() {
+    this.output.textContent = "";
+    this.outputChars = 0;
+  }
+
+  appendText(stream, text) {
+    if (this.outputChars > MAX_OUTPUT_CHARS) return;
+    this.outputChars += text.length;
+    if (this.outputChars > MAX_OUTPUT_CHARS) text += "\n[…]\n";
+    const last = this.output.lastChild;
+    if (stream === "stdout") {
+      if (last && last.nodeType === Node.TEXT_NODE) last.appendData(text);
+      else this.output.append(document.createTextNode(text));
+    } else if (last && last.nodeType === Node.ELEMENT_NODE && last.classList.contains("bp-stderr")) {
+      last.append(document.createTextNode(text));
+    } else {
+      const span = document.createElement("span");
+      span.className = "bp-stderr";
+      span.textContent = text;
+      this.output.append(span);
+    }
+  }
+
+  appendDisplay(mime, data) {
+    if (mime === "image/svg+xml") {
+      const figure = document.createElement("span");
+      figure.className = "bp-figure";
+      figure.append(sanitizeSvg(data));
+      this.output.append(figure);
+      this.root.dispatchEvent(new CustomEvent("bp:figure", { bubbles: true, detail: { figure } }));
+    } else {
+      this.appendText("stdout", `${data}\n`);
+    }
+  }
+
+  async run() {
+    if (this.root.dataset.state === "running" || this.root.dataset.state === "loading") return;
+    this.ensureEditor();
+    const id = ++this.runId;
+    const m = this.messages;
+    this.clearOutput();
+    const ready = runtime.progress.stage === "ready";
+    this.setState(ready ? "running" : "loading", ready ? m.running : m.loading);
+    const unsubscribe = runtime.onProgress((p) => {
+      if (this.runId === id && this.root.dataset.state === "loading" && p.stage !== "ready") {
+        this.status.textContent = format(m.loading_progress, { percent: p.percent });
+      }
+    });
+    this.timer = null;
+    this.stopReason = null;
+    let result;
+    try {
+      await runtime.start();
+      if (this.runId !== id) return;
+      this.setState("running", m.running);
+      this.timer = setTimeout(() => this.stop("timeout"), timeLimitSeconds() * 1000);
+      const run = runtime.run(this.cells(), {
+        onText: (stream, text) => this.runId === id && this.appendText(stream, text),
+        onDisplay: (mime, data) => this.runId === id && this.appendDisplay(mime, data),
+      });
+      this.workerRunId = run.id;
+      result = await run.done;
+    } catch (error) {
+      unsubscribe();
+      this.setState("error", format(m.runtime_failed, { error: error.message || error }));
+      return;
+    } finally {
+      clearTimeout(this.timer);
+      unsubscribe();
+    }
+    if (this.runId !== id) return;
+    if (result.status === "stopped" || this.stopReason) {
+      const reason = this.stopReason || "stopped";
+      const message = reason === "timeout" ? format(m.timeout, { seconds: timeLimitSeconds() }) : m.stopped;
+      this.setState("stopped", message);
+    } else if (result.status === "error") {
+      this.setState("error", m.error);
+    } else {
+      this.setState("done", format(m.done, { ms: result.ms }));
+    }
+  }
+
+  stop(reason) {
+    const state = this.root.dataset.state;
+    if (state !== "running" && state !== "loading") return;
+    this.stopReason = reason;
+    if (state === "loading") {
+      this.runId++;
+      this.setState("stopped", this.messages.stopped);
+      return;
+    }
+    runtime.stop(this.workerRunId);
+  }
+
+  reset() {
+    this.stop("stopped");
+    this.runId++;
+    if (this.editor) {
+      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: this.originalCode } });
+    }
+    this.output.innerHTML = this.staticOutput; // the build's own output, as first served
+    this.setState("static", this.messages.reset_done);
+    this.root.dispatchEvent(new CustomEvent("bp:reset", { bubbles: true }));
+  }
+}
+
+let visibility = null;
+
+function observer() {
+  if (!visibility && "IntersectionObserver" in self) {
+    visibility = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        visibility.unobserve(entry.target);
+        // The first block in view starts the runtime, so Run is fast when clicked.
+        runtime.start().catch(() => {});
+        entry.target.bpBlock?.ensureEditor();
+      }
+    }, { rootMargin: "200px" });
+  }
+  return visibility;
+}
+
+export function initRunnableBlocks(root = document) {
+  for (const element of root.querySelectorAll(".bp-run:not([data-bp-ready])")) {
+    element.dataset.bpReady = "";
+    element.bpBlock = new RunnableBlock(element);
+    observer()?.observe(element);
+  }
+}

@@ -1,0 +1,21 @@
+// Entry point of the site's browser code (bundled by esbuild at build time).
+// Material's document$ emits on the first load and after every instant
+// navigation; everything that touches page content hooks in there.
+
+import { installLanguageSwitch, updateLanguageLinks } from "./language-links.js";
+import { renderMath } from "./math.js";
+import { initRunnableBlocks } from "./runner.js";
+
+function onEveryPage() {
+  updateLanguageLinks();
+  renderMath();
+  initRunnableBlocks();
+}
+
+function whenMaterialReady(callback) {
+  if (self.document$) callback(self.document$);
+  else setTimeout(() => whenMaterialReady(callback), 20);
+}
+
+installLanguageSwitch();
+whenMaterialReady((document$) => document$.subscribe(onEveryPage));
