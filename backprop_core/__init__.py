@@ -25,6 +25,7 @@ from .gates import (
 )
 from .gradcheck import GradCheck, GradCheckRow, grad_check, numerical_grad
 from .graph import Node, topological_order, trace
+from .svg import draw_svg, format_number
 from .value import Value
 
 __version__ = "0.1.0"
@@ -47,6 +48,8 @@ __all__ = [
     "SubtractGate",
     "TanhGate",
     "Value",
+    "draw_svg",
+    "format_number",
     "grad_check",
     "numerical_grad",
     "topological_order",

@@ -35,6 +35,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .graph import Node
 
@@ -188,7 +189,7 @@ def layout(
         columns[rank[item]].append(item)
     columns = _order(columns, ups, downs)
     y = _heights(columns, height, [k == _NODE for k in kind], ups, downs)
-    _straighten(chains, columns, height, y, downs)
+    _straighten(chains, columns, height, y, ups, downs)
 
     # --- x: column widths, and gaps that grow with the steepest wire across them -
     col_w = [max((width[i] for i in col), default=0.0) for col in columns]
@@ -197,9 +198,9 @@ def layout(
         dy = max((abs(y[i] - y[j] - off) for i in col for j, off in downs[i]), default=0.0)
         gaps.append(min(MAX_GAP, max(MIN_GAP, 0.4 * dy)))
     left = [MARGIN]
-    for w, gap in zip(col_w, gaps):
+    for w, gap in zip(col_w, gaps, strict=False):  # one gap fewer
         left.append(left[-1] + w + gap)
-    right = [x + w for x, w in zip(left, col_w)]
+    right = [x + w for x, w in zip(left, col_w, strict=True)]
     top = min(y[i] - height[i] / 2 for i in range(len(rank)))
     y = [v - top + MARGIN for v in y]
 
@@ -227,7 +228,7 @@ def layout(
         routes.append(Route(src, tgt, arg, tuple(knots), label))
 
     total_w = right[-1] + TAIL + MARGIN
-    total_h = max(v + h / 2 for v, h in zip(y, height)) + MARGIN
+    total_h = max(v + h / 2 for v, h in zip(y, height, strict=True)) + MARGIN
     return Layout(total_w, total_h, tuple(boxes), tuple(routes))
 
 
@@ -342,7 +343,7 @@ def _heights(
             if not rightwards or both:
                 targets += [y[b] + off for b, off in downs[item]]
             wanted.append(sum(targets) / len(targets) if targets else y[item])
-        for item, v in zip(col, _spread(wanted, [height[i] for i in col])):
+        for item, v in zip(col, _spread(wanted, [height[i] for i in col]), strict=True):
             y[item] = v
 
     for p in range(PASSES):
@@ -359,6 +360,7 @@ def _straighten(
     columns: list[list[int]],
     height: list[float],
     y: list[float],
+    ups: list[list[tuple[int, float]]],
     downs: list[list[tuple[int, float]]],
 ) -> None:
     """Where there is room, run a wire's virtual items level with its source or its target.
@@ -369,23 +371,34 @@ def _straighten(
     above: dict[int, int] = {}
     below: dict[int, int] = {}
     for col in columns:
-        for a, b in zip(col, col[1:]):
+        for a, b in pairwise(col):
             below[a], above[b] = b, a
-    for src, _, _, items in chains:
-        if not items:
-            continue
+
+    def room(items: list[int]) -> tuple[float, float]:
+        """How far ``items`` may move together without crowding their column neighbours."""
         low, high = -math.inf, math.inf
         for i in items:
             if i in above:
                 low = max(low, y[above[i]] + (height[above[i]] + height[i]) / 2 + SEP)
             if i in below:
                 high = min(high, y[below[i]] - (height[below[i]] + height[i]) / 2 - SEP)
-        last, offset = downs[items[-1]][0] if downs[items[-1]] else (items[-1], 0.0)
+        return low, high
+
+    for src, _, _, items in chains:
+        if not items:
+            continue
+        low, high = room(items)
+        last, offset = downs[items[-1]][0] if downs[items[-1]] else (src, 0.0)
         for level in (y[src], y[last] + offset):
             if low <= level <= high:
                 for i in items:
                     y[i] = level
                 break
+        # An input used once can also come to its wire.
+        if not ups[src] and len(downs[src]) == 1 and y[src] != y[items[0]]:
+            low, high = room([src])
+            if low <= y[items[0]] <= high:
+                y[src] = y[items[0]]
 
 
 def _spread(wanted: list[float], heights: list[float]) -> list[float]:
@@ -398,10 +411,10 @@ def _spread(wanted: list[float], heights: list[float]) -> list[float]:
     [-9.0, 9.0, 30.0]
     """
     offsets = [0.0]
-    for a, b in zip(heights, heights[1:]):
+    for a, b in pairwise(heights):
         offsets.append(offsets[-1] + (a + b) / 2 + SEP)
     blocks: list[list[float]] = []  # [sum, count]
-    for v, off in zip(wanted, offsets):
+    for v, off in zip(wanted, offsets, strict=True):
         blocks.append([v - off, 1.0])
         while len(blocks) > 1 and blocks[-2][0] * blocks[-1][1] > blocks[-1][0] * blocks[-2][1]:
             s, c = blocks.pop()
@@ -410,4 +423,4 @@ def _spread(wanted: list[float], heights: list[float]) -> list[float]:
     out = []
     for s, c in blocks:
         out += [s / c] * int(c)
-    return [v + off for v, off in zip(out, offsets)]
+    return [v + off for v, off in zip(out, offsets, strict=True)]

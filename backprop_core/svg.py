@@ -95,7 +95,7 @@ def draw_svg(root: Value) -> str:
     nodes = trace(root)
     names = [_name(node) for node in nodes]
     texts = [_wire_texts(node) for node in nodes]
-    sizes = [_node_size(node, name) for node, name in zip(nodes, names)]
+    sizes = [_node_size(node, name) for node, name in zip(nodes, names, strict=True)]
     label_sizes = [(max(text_width(a), text_width(b)) + 8, LABEL_H) for a, b in texts]
     where = layout(nodes, sizes, label_sizes)
 
@@ -118,7 +118,7 @@ def draw_svg(root: Value) -> str:
     ]
     for route in where.routes:
         out.append(_wire(route, *texts[route.source]))
-    for node, value, box, text in zip(nodes, values, where.boxes, names):
+    for node, value, box, text in zip(nodes, values, where.boxes, names, strict=True):
         out.append(_gate(node, value, box) if node.op is not None else _input(node, box, text))
     out.append("</svg>")
     return "\n".join(out)
@@ -171,18 +171,23 @@ def _floats(xs: tuple[float, ...] | list[float]) -> str:
 
 
 def _path(route: Route) -> str:
-    """M, then horizontal runs (H) and S-curves (C) in turn; a curve with no rise is a run."""
+    """M, then horizontal runs (H) and S-curves (C) in turn.
+
+    A curve that would rise less than a pixel is drawn as a run at the same
+    height, so near-level wires look straight, not wobbly.
+    """
     (x, y), *rest = route.knots
     d = [f"M{_n(x)} {_n(y)}"]
     for k, (nx, ny) in enumerate(rest):
-        if k % 2 == 0 or _n(ny) == _n(y):
+        if k % 2 == 0 or abs(ny - y) < 1.0:
             if d[-1].startswith("H"):
                 d.pop()
             d.append(f"H{_n(nx)}")
+            x = nx
         else:
             mx = _n((x + nx) / 2)
             d.append(f"C{mx} {_n(y)} {mx} {_n(ny)} {_n(nx)} {_n(ny)}")
-        x, y = nx, ny
+            x, y = nx, ny
     return "".join(d)
 
 
@@ -208,7 +213,7 @@ def _input(node: Node, box: Box, name: str) -> str:
     label = _attr("data-label", node.label) if node.label else ""
     return (
         f'<g class="bp-input" data-node="{node.index}"{label}'
-        f'{_attr("data-out", repr(node.data))}{_attr("data-grad", repr(node.grad))}>'
+        f"{_attr('data-out', repr(node.data))}{_attr('data-grad', repr(node.grad))}>"
         f'<text x="{_n(box.x + box.w - 2)}" y="{_n(box.cy + 0.35 * FONT_SIZE)}" '
         f'text-anchor="end">{escape(name)}</text></g>'
     )

@@ -259,3 +259,12 @@ class Value:
     def __format__(self, spec: str) -> str:
         """``f"{v:.4f}"`` formats ``v.data``; an empty spec gives the repr."""
         return format(self.data, spec) if spec else repr(self)
+
+    def _repr_svg_(self) -> str:
+        """The circuit that computed this Value, as SVG (how notebooks and the site show it).
+
+        See :func:`backprop_core.svg.draw_svg`; call ``backward()`` first to see gradients.
+        """
+        from .svg import draw_svg
+
+        return draw_svg(self)

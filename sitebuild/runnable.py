@@ -86,8 +86,8 @@ def begin_page(lang: str, page: str, markdown: str) -> None:
             jobs.append((name,))
     try:
         run_jobs(jobs)
-    except FileNotFoundError as exc:
-        raise SnippetError(f"{page}: {exc}") from None
+    except (FileNotFoundError, ValueError) as exc:
+        log.error("%s: %s", page, exc)  # the block itself renders the error too
 
 
 def validate_runnable(

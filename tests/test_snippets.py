@@ -1,0 +1,55 @@
+"""Every snippet runs alone with CPython, deterministically, and every one is used.
+
+A snippet is what a reader edits and runs; the build shows its output. So it
+must run by itself (`python snippets/<part>/<name>.py`), print the same thing
+every time, and be embedded by at least one page (no dead examples), and
+every page's blocks must name snippets that exist.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.pages import LANGUAGES, ROOT, SNIPPETS, blocks, pages, read
+
+ALL_SNIPPETS = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
+EXPECTED_ERRORS = {
+    b.body
+    for page in pages("en")
+    for b in blocks(read("en", page))
+    if b.kind == "bp-run" and 'error="expected"' in b.info
+}
+
+
+def run(name: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SNIPPETS / name)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+
+
+@pytest.mark.parametrize("name", ALL_SNIPPETS)
+def test_snippet_runs_alone_and_deterministically(name: str) -> None:
+    first, second = run(name), run(name)
+    if name in EXPECTED_ERRORS:
+        assert first.returncode != 0, f"{name} is marked error=\"expected\" but does not raise"
+    else:
+        assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout, f"{name} prints different output on each run"
+
+
+@pytest.mark.parametrize("name", ALL_SNIPPETS)
+def test_snippet_is_used_by_a_page(name: str) -> None:
+    used = {b.body for page in pages("en") for b in blocks(read("en", page)) if b.kind == "bp-run"}
+    assert name in used, f"snippets/{name} is not embedded by any page"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blocks_name_existing_snippets(lang: str) -> None:
+    for page in pages(lang):
+        for block in blocks(read(lang, page)):
+            if block.kind == "bp-run":
+                assert (SNIPPETS / block.body).is_file(), f"docs/{lang}/{page}: {block.body}"

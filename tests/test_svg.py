@@ -1,0 +1,389 @@
+"""The circuit diagram: its markup contract, its numbers, and that it stays readable.
+
+Readability is checked geometrically, with the same text-size estimate the
+layout uses (0.6 em a character, a line from 0.8 em above the baseline to
+0.2 em below): no two texts overlap, and no wire passes through a node or a
+text it does not belong to, on random graphs of up to 40 nodes.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+
+from backprop_core import Value, draw_svg, format_number, trace
+from backprop_core.notebook import display_data
+from backprop_core.svg import local_gradients
+
+NS = "{http://www.w3.org/2000/svg}"
+Rect = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+# --- graphs ---------------------------------------------------------------------
+
+
+def chain_rule_example() -> Value:
+    """(x + y) z at x = -2, y = 5, z = -4, as on the chain-rule page."""
+    x, y, z = Value(-2.0, label="x"), Value(5.0, label="y"), Value(-4.0, label="z")
+    q = x + y
+    q.label = "q"
+    f = q * z
+    f.label = "f"
+    f.backward()
+    return f
+
+
+def sigmoid_neuron() -> Value:
+    """CS231n's 2-D neuron: σ(w0 x0 + w1 x1 + w2), w = [2, -3, -3], x = [-1, -2]."""
+    w0, x0 = Value(2.0, label="w0"), Value(-1.0, label="x0")
+    w1, x1 = Value(-3.0, label="w1"), Value(-2.0, label="x1")
+    w2 = Value(-3.0, label="w2")
+    f = (w0 * x0 + w1 * x1 + w2).sigmoid()
+    f.label = "f"
+    f.backward()
+    return f
+
+
+def random_graph(seed: int, size: int) -> Value:
+    """A random graph of about ``size`` nodes: fan-out, long wires, constants, labels."""
+    rng = random.Random(seed)
+    values = [Value(round(rng.uniform(-2, 2), 2), label=f"x{i}") for i in range(rng.randint(1, 4))]
+    while len(values[-1].trace()) < size:
+        a = rng.choice(values[-3:]) if rng.random() < 0.7 else rng.choice(values)
+        b = rng.choice(values)
+        kind = rng.randrange(10)
+        if kind == 0:
+            v = a + b
+        elif kind == 1:
+            v = a * b
+        elif kind == 2:
+            v = a - round(rng.uniform(-2, 2), 1)  # a constant, placed next to its gate
+        elif kind == 3:
+            v = a.max(b)
+        elif kind == 4:
+            v = a.tanh()
+        elif kind == 5:
+            v = a.sigmoid()
+        elif kind == 6:
+            v = a / (b * b + 1)
+        elif kind == 7:
+            v = a.relu()
+        elif kind == 8:
+            v = a**2
+        else:
+            v = -a
+        if rng.random() < 0.2:
+            v.label = rng.choice(["q", "h", "out", "s2", "日本"])
+        values.append(v)
+    root = values[-1]
+    root.backward()
+    return root
+
+
+# --- reading the SVG --------------------------------------------------------------
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def groups(root: ET.Element, cls: str) -> list[ET.Element]:
+    return [g for g in root.iter(f"{NS}g") if cls in (g.get("class") or "").split()]
+
+
+def text_box(text: ET.Element, root: ET.Element) -> Rect:
+    size = float(text.get("font-size") or root.get("font-size") or 12)
+    x, y = float(text.get("x") or 0), float(text.get("y") or 0)
+    width = 0.6 * size * len(text.text or "")
+    anchor = text.get("text-anchor", "start")
+    left = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
+    return left, y - 0.8 * size, left + width, y + 0.2 * size
+
+
+def shape_box(g: ET.Element) -> Rect:
+    circle, rect = g.find(f"{NS}circle"), g.find(f"{NS}rect")
+    if circle is not None:
+        cx, cy, r = (float(circle.get(k) or 0) for k in ("cx", "cy", "r"))
+        return cx - r, cy - r, cx + r, cy + r
+    assert rect is not None
+    x, y, w, h = (float(rect.get(k) or 0) for k in ("x", "y", "width", "height"))
+    return x, y, x + w, y + h
+
+
+def node_boxes(root: ET.Element) -> dict[int, Rect]:
+    """Each node's box: a gate's shape, an input's name."""
+    boxes = {}
+    for g in groups(root, "bp-gate"):
+        boxes[int(g.get("data-node") or -1)] = shape_box(g)
+    for g in groups(root, "bp-input"):
+        text = g.find(f"{NS}text")
+        assert text is not None
+        boxes[int(g.get("data-node") or -1)] = text_box(text, root)
+    return boxes
+
+
+def path_points(d: str, steps: int = 24) -> Iterator[tuple[float, float]]:
+    """Points along a path made of M, H and C commands (all the diagram uses)."""
+    tokens = re.findall(r"[A-Za-z]|-?\d+(?:\.\d+)?(?:e-?\d+)?", d)
+    assert set(t for t in tokens if t.isalpha()) <= {"M", "H", "C"}, d
+    i, x, y = 0, 0.0, 0.0
+    while i < len(tokens):
+        cmd, i = tokens[i], i + 1
+        if cmd == "M":
+            x, y = float(tokens[i]), float(tokens[i + 1])
+            i += 2
+            yield x, y
+        elif cmd == "H":
+            nx = float(tokens[i])
+            i += 1
+            for k in range(1, steps + 1):
+                yield x + (nx - x) * k / steps, y
+            x = nx
+        else:
+            x1, y1, x2, y2, nx, ny = (float(t) for t in tokens[i : i + 6])
+            i += 6
+            for k in range(1, steps + 1):
+                t = k / steps
+                a, b, c, e = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t**3
+                yield a * x + b * x1 + c * x2 + e * nx, a * y + b * y1 + c * y2 + e * ny
+            x, y = nx, ny
+
+
+def inside(p: tuple[float, float], box: Rect, margin: float = 0.5) -> bool:
+    """Strictly inside ``box`` shrunk by ``margin`` (coordinates are rounded to 0.1 px)."""
+    return box[0] + margin < p[0] < box[2] - margin and box[1] + margin < p[1] < box[3] - margin
+
+
+def overlap(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def wire_groups(root: ET.Element) -> list[ET.Element]:
+    return groups(root, "bp-wire") + groups(root, "bp-output")
+
+
+# --- the contract -------------------------------------------------------------------
+
+
+def test_root_element_follows_the_contract() -> None:
+    svg = parse(draw_svg(chain_rule_example()))
+    assert svg.tag == f"{NS}svg"
+    assert svg.get("class") == "bp-circuit"
+    assert svg.get("role") == "img"
+    _, _, w, h = (float(v) for v in (svg.get("viewBox") or "").split())
+    assert (float(svg.get("width") or 0), float(svg.get("height") or 0)) == (w, h)
+    title, desc = svg[0], svg[1]
+    assert (title.tag, desc.tag) == (f"{NS}title", f"{NS}desc")
+    assert title.text == "Circuit of f = -12"
+    assert desc.text and "2 gates and 3 inputs" in desc.text
+    assert svg.get("data-order") == "4 2"  # the × gate first: backward's order
+
+
+def test_chain_rule_numbers_by_hand() -> None:
+    svg = parse(draw_svg(chain_rule_example()))
+    gates = {g.get("data-symbol"): g for g in groups(svg, "bp-gate")}
+    add, mul = gates["+"], gates["×"]
+    assert add.attrib == add.attrib | {
+        "data-node": "2",
+        "data-op": "add",
+        "data-label": "q",
+        "data-out": "3.0",
+        "data-upstream": "-4.0",
+        "data-inputs": "0 1",
+        "data-local": "1.0 1.0",
+        "data-contrib": "-4.0 -4.0",
+    }
+    assert mul.attrib == mul.attrib | {
+        "data-node": "4",
+        "data-op": "mul",
+        "data-label": "f",
+        "data-out": "-12.0",
+        "data-upstream": "1.0",
+        "data-inputs": "2 3",
+        "data-local": "-4.0 3.0",  # d(qz)/dq = z, d(qz)/dz = q
+        "data-contrib": "-4.0 3.0",
+    }
+    inputs = {g.get("data-label"): g for g in groups(svg, "bp-input")}
+    assert {k: (g.get("data-out"), g.get("data-grad")) for k, g in inputs.items()} == {
+        "x": ("-2.0", "-4.0"),
+        "y": ("5.0", "-4.0"),
+        "z": ("-4.0", "3.0"),
+    }
+
+
+def test_sigmoid_gate_asks_the_gate_table() -> None:
+    f = sigmoid_neuron()
+    (gate,) = [g for g in groups(parse(draw_svg(f)), "bp-gate") if g.get("data-op") == "sigmoid"]
+    (local,) = map(float, (gate.get("data-local") or "").split())
+    assert local == f.data * (1 - f.data)
+    assert gate.get("data-local") == " ".join(repr(g) for g in local_gradients(f))
+    assert float(gate.get("data-contrib") or 0) == local * 1.0
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_every_node_and_wire_is_drawn(seed: int) -> None:
+    root = random_graph(seed, 40)
+    nodes = trace(root)
+    svg = parse(draw_svg(root))
+    gates, inputs = groups(svg, "bp-gate"), groups(svg, "bp-input")
+    assert sorted(int(g.get("data-node") or -1) for g in gates + inputs) == list(range(len(nodes)))
+    assert len(gates) == sum(n.op is not None for n in nodes)
+    assert svg.get("data-order") == " ".join(str(n.index) for n in reversed(nodes) if n.op)
+    expected = Counter((src, n.index, arg) for n in nodes for arg, src in enumerate(n.inputs))
+    drawn = Counter(
+        (int(g.get("data-from") or -1), int(g.get("data-to") or -1), int(g.get("data-arg") or -1))
+        for g in groups(svg, "bp-wire")
+    )
+    assert drawn == expected
+    (output,) = groups(svg, "bp-output")
+    assert output.get("data-from") == str(len(nodes) - 1)
+    for g in gates:
+        node = nodes[int(g.get("data-node") or -1)]
+        assert g.get("data-inputs") == " ".join(map(str, node.inputs))
+        local = [float(v) for v in (g.get("data-local") or "").split()]
+        contrib = [float(v) for v in (g.get("data-contrib") or "").split()]
+        assert len(local) == len(node.inputs)
+        assert contrib == [v * node.grad for v in local]
+        assert g.get("data-upstream") == repr(node.grad)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_wire_labels_show_the_source_value_and_gradient(seed: int) -> None:
+    root = random_graph(seed, 30)
+    nodes = trace(root)
+    for g in wire_groups(parse(draw_svg(root))):
+        source = nodes[int(g.get("data-from") or -1)]
+        value = g.find(f"{NS}text[@class='bp-value']")
+        grad = g.find(f"{NS}text[@class='bp-grad']")
+        assert value is not None and grad is not None
+        shown = format_number(source.data)
+        if source.op is not None and source.label:
+            shown = f"{source.label} = {shown}"
+        assert (value.text, grad.text) == (shown, format_number(source.grad))
+        # Value above the wire, gradient below it.
+        assert float(value.get("y") or 0) < float(grad.get("y") or 0)
+
+
+def test_inputs_show_labels_and_constants_show_values() -> None:
+    x = Value(3.0, label="x")
+    f = x * 2.5 + 1
+    f.backward()
+    names = sorted(
+        (g.find(f"{NS}text").text or "")  # type: ignore[union-attr]
+        for g in groups(parse(draw_svg(f)), "bp-input")
+    )
+    assert names == ["1", "2.5", "x"]
+
+
+def test_format_number() -> None:
+    assert format_number(-0.0) == "0"
+    assert format_number(0.1 + 0.2) == "0.3"
+    assert format_number(-12.0) == "-12"
+    assert format_number(0.19661193324148185) == "0.1966"
+    assert format_number(123456.0) == "1.235e+05"
+    assert format_number(-1e-9) == "-1e-09"
+    assert format_number(math.inf) == "inf"
+
+
+# --- readable -------------------------------------------------------------------
+
+
+def check_readable(svg: ET.Element) -> None:
+    texts = [t for t in svg.iter(f"{NS}text")]
+    boxes = [text_box(t, svg) for t in texts]
+    for i, a in enumerate(boxes):
+        for j in range(i):
+            assert not overlap(a, boxes[j]), (texts[i].text, texts[j].text)
+    nodes = node_boxes(svg)
+    for g in wire_groups(svg):
+        ends = {int(g.get("data-from") or -1), int(g.get("data-to") or -1)}
+        path = g.find(f"{NS}path")
+        assert path is not None
+        points = list(path_points(path.get("d") or ""))
+        for index, box in nodes.items():
+            if index not in ends:
+                assert not any(inside(p, box) for p in points), (g.attrib, index)
+        for text, box in zip(texts, boxes, strict=True):
+            assert not any(inside(p, box) for p in points), (g.attrib, text.text)
+
+
+def test_textbook_examples_are_readable() -> None:
+    check_readable(parse(draw_svg(chain_rule_example())))
+    check_readable(parse(draw_svg(sigmoid_neuron())))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_graphs_are_readable(seed: int) -> None:
+    check_readable(parse(draw_svg(random_graph(seed, random.Random(seed).randint(1, 40)))))
+
+
+def test_coordinates_are_rounded() -> None:
+    svg = draw_svg(random_graph(7, 40))
+    numbers = re.findall(r' (?:x|y|cx|cy|r|width|height|d|viewBox)="([^"]*)"', svg)
+    assert len(numbers) > 100
+    for value in numbers:
+        for number in re.findall(r"-?\d+(?:\.\d+)?", value):
+            assert len(number.partition(".")[2]) <= 1, number
+
+
+# --- deterministic, safe, big ------------------------------------------------------
+
+
+def test_same_graph_same_bytes() -> None:
+    assert draw_svg(random_graph(3, 40)) == draw_svg(random_graph(3, 40))
+    f = sigmoid_neuron()
+    assert draw_svg(f) == draw_svg(f) == f._repr_svg_()
+
+
+def test_notebook_displays_the_circuit() -> None:
+    f = chain_rule_example()
+    mime, data = display_data(f)
+    assert mime == "image/svg+xml"
+    assert data == f._repr_svg_() == draw_svg(f)
+
+
+def test_labels_are_escaped() -> None:
+    x = Value(1.0, label="<script>alert(1)</script>")
+    y = x * Value(2.0, label='a"b&c')
+    y.label = "<b>"
+    svg = draw_svg(y)
+    assert "<script" not in svg and "<b>" not in svg
+    assert "&lt;script&gt;" in svg and "&lt;b&gt; = 2" in svg
+    root = parse(svg)  # still well-formed
+    labels = {g.get("data-label") for g in groups(root, "bp-input") + groups(root, "bp-gate")}
+    assert labels == {"<script>alert(1)</script>", 'a"b&c', "<b>"}
+
+
+def test_no_scripts_events_or_links() -> None:
+    root = parse(draw_svg(random_graph(5, 40)))
+    allowed = {"svg", "title", "desc", "style", "g", "path", "text", "circle", "rect"}
+    for element in root.iter():
+        assert element.tag.removeprefix(NS) in allowed
+        for name in element.attrib:
+            assert not name.startswith("on") and "href" not in name
+
+
+def test_a_single_input_and_a_unary_chain() -> None:
+    check_readable(parse(draw_svg(Value(3.0, label="x"))))
+    v = Value(0.5)
+    for _ in range(10):
+        v = v.tanh()
+    v.backward()
+    svg = parse(draw_svg(v))
+    check_readable(svg)
+    assert len(groups(svg, "bp-gate")) == 10
+
+
+def test_large_graph_is_drawn_quickly() -> None:
+    root = random_graph(11, 300)
+    start = time.perf_counter()
+    svg = draw_svg(root)
+    assert time.perf_counter() - start < 10
+    assert len(groups(parse(svg), "bp-gate")) == sum(n.op is not None for n in trace(root))
