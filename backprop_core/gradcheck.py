@@ -48,8 +48,9 @@ def numerical_grad(f: Function, inputs: Sequence[object], h: float = 1e-5) -> li
         inputs: the point, as numbers or Values (only their ``data`` is used).
         h: the nudge.
 
-    >>> [round(g, 6) for g in numerical_grad(lambda x, y: x * y, [-2.0, 3.0])]
-    [3.0, -2.0]
+    Examples:
+        >>> [round(g, 6) for g in numerical_grad(lambda x, y: x * y, [-2.0, 3.0])]
+        [3.0, -2.0]
     """
     if not h > 0:
         raise ValueError(f"numerical_grad: the step h must be positive, got {h!r}")
@@ -122,13 +123,14 @@ def grad_check(
         h: the nudge of the numerical gradient.
         tolerance: the largest relative error |a - n| / max(|a|, |n|) that passes.
 
-    >>> grad_check(lambda x, y: x * y, [-2.0, 3.0])
-    grad_check passed (relative error tolerance 1e-05)
-    input          value      analytic     numerical  result
-    x0                -2             3             3  ok
-    x1                 3            -2            -2  ok
-    >>> bool(grad_check(lambda x: x * x, [3.0], analytic=[3.0]))
-    False
+    Examples:
+        >>> grad_check(lambda x, y: x * y, [-2.0, 3.0])
+        grad_check passed (relative error tolerance 1e-05)
+        input          value      analytic     numerical  result
+        x0                -2             3             3  ok
+        x1                 3            -2            -2  ok
+        >>> bool(grad_check(lambda x: x * x, [3.0], analytic=[3.0]))
+        False
     """
     point = _inputs_as_floats(inputs)
     names = [

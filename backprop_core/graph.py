@@ -22,10 +22,11 @@ def topological_order(root: Value) -> list[Value]:
     is pushed once, expanded (its inputs pushed above it), and emitted when it
     comes off the stack the second time, after all its inputs.
 
-    >>> from backprop_core import Value
-    >>> x = Value(2.0, label="x")
-    >>> [v.label or (v.op.name if v.op else v.data) for v in topological_order(x * x + 1)]
-    ['x', 'mul', 1.0, 'add']
+    Examples:
+        >>> from backprop_core import Value
+        >>> x = Value(2.0, label="x")
+        >>> [v.label or (v.op.name if v.op else v.data) for v in topological_order(x * x + 1)]
+        ['x', 'mul', 1.0, 'add']
     """
     order: list[Value] = []
     expanded: set[Value] = set()  # inputs pushed, node not yet emitted
@@ -74,13 +75,14 @@ class Node(NamedTuple):
 def trace(root: Value) -> list[Node]:
     """The nodes of ``root``'s graph in topological order, as plain records.
 
-    >>> from backprop_core import Value
-    >>> x, y = Value(3.0, label="x"), Value(-4.0, label="y")
-    >>> f = x * y; f.label = "f"; f.backward()
-    >>> for node in trace(f): print(node)
-    Node(index=0, op=None, symbol='', inputs=(), data=3.0, grad=-4.0, label='x')
-    Node(index=1, op=None, symbol='', inputs=(), data=-4.0, grad=3.0, label='y')
-    Node(index=2, op='mul', symbol='×', inputs=(0, 1), data=-12.0, grad=1.0, label='f')
+    Examples:
+        >>> from backprop_core import Value
+        >>> x, y = Value(3.0, label="x"), Value(-4.0, label="y")
+        >>> f = x * y; f.label = "f"; f.backward()
+        >>> for node in trace(f): print(node)
+        Node(index=0, op=None, symbol='', inputs=(), data=3.0, grad=-4.0, label='x')
+        Node(index=1, op=None, symbol='', inputs=(), data=-4.0, grad=3.0, label='y')
+        Node(index=2, op='mul', symbol='×', inputs=(0, 1), data=-12.0, grad=1.0, label='f')
     """
     order = topological_order(root)
     index = {id(v): i for i, v in enumerate(order)}

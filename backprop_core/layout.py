@@ -12,8 +12,9 @@ The steps are the classic ones (Sugiyama et al., 1981):
    Node ``i`` goes in column ``2 * layer``; odd columns hold wire labels.
 2. *Virtual items.* A wire from column ``a`` to column ``b`` gets one item in
    every column between: a label box just before its target, zero-height
-   "dummies" elsewhere. So every wire only joins neighbouring columns, and one
-   that skips layers passes *through* the columns in its own slot.
+   "dummies" elsewhere (shared by all wires of one source: a trunk). So every
+   wire only joins neighbouring columns, and one that skips layers passes
+   *through* the columns in its own slot.
 3. *Order.* Start from the trace's order (a depth-first walk from the output,
    which draws a tree without crossings), then sweep the columns with the
    barycenter heuristic and keep the order with the fewest crossings.
@@ -88,6 +89,9 @@ class Route:
     pairs up: ``knots[2k] -> knots[2k+1]`` is a horizontal run, and
     ``knots[2k+1] -> knots[2k+2]`` an S-curve across a gap. The labels go
     above and below the point ``label`` (the middle of the wire's label box).
+
+    Wires of one source to far columns share a trunk, which only the first
+    wire to its end draws; the others start where they branch off it.
     """
 
     source: int
@@ -164,21 +168,25 @@ def layout(
 
     for node in nodes:  # node i is item i
         new_item(2 * layer[node.index], sizes[node.index], _NODE, (node.index, -1, -1))
+    # A node's wires to later columns share one trunk of dummies and branch off
+    # one column before their labels, so a value used in many columns costs
+    # one item per column, not one per use.
     chains: list[tuple[int, int | None, int, list[int]]] = []  # source, target, arg, items
+    trunks: dict[int, list[int]] = {}
     for node in nodes:
         k = len(node.inputs)
         for arg, src in enumerate(node.inputs):
-            offset = _port_offset(arg, k, sizes[node.index][1])
-            items, prev = [], src
-            for r in range(2 * layer[src] + 1, 2 * layer[node.index]):
-                last = r == 2 * layer[node.index] - 1
-                size = label_sizes[src] if last else (0.0, 0.0)
-                item = new_item(r, size, _LABEL if last else _DUMMY, (src, node.index, arg))
-                link(prev, item, 0.0)
-                items.append(item)
-                prev = item
-            link(prev, node.index, offset)
-            chains.append((src, node.index, arg, items))
+            first, label_rank = 2 * layer[src] + 1, 2 * layer[node.index] - 1
+            trunk = trunks.setdefault(src, [])
+            for r in range(first + len(trunk), label_rank):
+                item = new_item(r, (0.0, 0.0), _DUMMY, (src, node.index, arg))
+                link(trunk[-1] if trunk else src, item, 0.0)
+                trunk.append(item)
+            items = trunk[: label_rank - first]
+            label = new_item(label_rank, label_sizes[src], _LABEL, (src, node.index, arg))
+            link(items[-1] if items else src, label, 0.0)
+            link(label, node.index, _port_offset(arg, k, sizes[node.index][1]))
+            chains.append((src, node.index, arg, [*items, label]))
     root = n - 1
     out = new_item(2 * layer[root] + 1, label_sizes[root], _LABEL, (root, n, 0))
     link(root, out, 0.0)
@@ -189,7 +197,7 @@ def layout(
         columns[rank[item]].append(item)
     columns = _order(columns, ups, downs)
     y = _heights(columns, height, [k == _NODE for k in kind], ups, downs)
-    _straighten(chains, columns, height, y, ups, downs)
+    _straighten(chains, trunks, columns, height, y, ups, downs)
 
     # --- x: column widths, and gaps that grow with the steepest wire across them -
     col_w = [max((width[i] for i in col), default=0.0) for col in columns]
@@ -212,9 +220,18 @@ def layout(
         boxes.append(Box(x, y[i] - height[i] / 2, width[i], height[i]))
 
     routes = []
+    full_trunk_drawn: set[int] = set()
     for src, tgt, arg, items in chains:
         b = boxes[src]
         knots: list[Point] = [(b.x + b.w, y[src]), (right[rank[src]], y[src])]
+        shared = len(items) - 1
+        if shared and (shared < len(trunks[src]) or src in full_trunk_drawn):
+            # Another wire draws the trunk; this one starts where it branches off.
+            fork = items[shared - 1]
+            knots = [(right[rank[fork]], y[fork])] * 2
+            items = items[shared:]
+        elif shared:
+            full_trunk_drawn.add(src)
         for item in items:
             knots += [(left[rank[item]], y[item]), (right[rank[item]], y[item])]
         label_item = items[-1] if items else src
@@ -357,16 +374,17 @@ def _heights(
 
 def _straighten(
     chains: list[tuple[int, int | None, int, list[int]]],
+    trunks: dict[int, list[int]],
     columns: list[list[int]],
     height: list[float],
     y: list[float],
     ups: list[list[tuple[int, float]]],
     downs: list[list[tuple[int, float]]],
 ) -> None:
-    """Where there is room, run a wire's virtual items level with its source or its target.
+    """Where there is room, run a wire level with its source or its target.
 
-    Each item may move between its column neighbours (keeping ``SEP``); if one
-    height fits every item of the wire, the wire gets a single bend.
+    Items may move between their column neighbours (keeping ``SEP``). A trunk
+    moves as a whole, then each label joins its trunk (or its target).
     """
     above: dict[int, int] = {}
     below: dict[int, int] = {}
@@ -384,21 +402,25 @@ def _straighten(
                 high = min(high, y[below[i]] - (height[below[i]] + height[i]) / 2 - SEP)
         return low, high
 
-    for src, _, _, items in chains:
-        if not items:
-            continue
+    def settle(items: list[int], levels: list[float]) -> None:
         low, high = room(items)
-        last, offset = downs[items[-1]][0] if downs[items[-1]] else (src, 0.0)
-        for level in (y[src], y[last] + offset):
+        for level in levels:
             if low <= level <= high:
                 for i in items:
                     y[i] = level
-                break
+                return
+
+    for src, _, _, items in chains:
+        *trunk, label = items
+        (after, offset), *_ = downs[label] or [(label, 0.0)]
+        if trunk and trunk[-1] == trunks[src][-1]:  # once per trunk: by a wire to its end
+            # A trunk used by this wire alone may also run level with the target.
+            alone = all(len(downs[i]) == 1 for i in trunk)
+            settle(trunk, [y[src]] + ([y[after] + offset] if alone else []))
+        settle([label], [y[trunk[-1] if trunk else src], y[after] + offset])
         # An input used once can also come to its wire.
-        if not ups[src] and len(downs[src]) == 1 and y[src] != y[items[0]]:
-            low, high = room([src])
-            if low <= y[items[0]] <= high:
-                y[src] = y[items[0]]
+        if not ups[src] and len(downs[src]) == 1:
+            settle([src], [y[items[0]]])
 
 
 def _spread(wanted: list[float], heights: list[float]) -> list[float]:

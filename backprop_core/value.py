@@ -26,6 +26,10 @@ Operand = Union["Value", int, float]
 
 _MUL, _ADD, _SUB, _DIV, _MAX, _POW = ops.MUL, ops.ADD, ops.SUB, ops.DIV, ops.MAX, ops.POW
 
+# Inputs of freed nodes waiting to be released, and whether a release loop runs (see __del__).
+_ORPHANS: list[tuple[Value, ...]] = []
+_RELEASING = [False]
+
 
 def _as_float(data: object) -> float:
     """``data`` as a finite float, or a clear error that says what was wrong."""
@@ -249,6 +253,36 @@ class Value:
         from .graph import trace
 
         return trace(self)
+
+    # --- freeing -------------------------------------------------------------
+
+    def __del__(
+        self, _orphans: list[tuple[Value, ...]] = _ORPHANS, _releasing: list[bool] = _RELEASING
+    ) -> None:
+        """Free a deep graph in a loop, not by recursion.
+
+        Freeing a node frees its inputs, which free theirs: CPython does that
+        recursively in C. Pyodide's CPython cannot see how much of the browser's
+        stack is left and dies ("Maximum call stack size exceeded", a fatal
+        error) when a chain of about 2,500 nodes is freed. So a node hands its
+        inputs to a list, and the outermost ``__del__`` empties it in a loop.
+        (The defaults keep the list alive while the interpreter shuts down.)
+        """
+        try:
+            if not self._prev:
+                return
+        except AttributeError:  # __init__ raised before it was set
+            return
+        _orphans.append(self._prev)
+        self._prev = ()
+        if _releasing[0]:
+            return
+        _releasing[0] = True
+        try:
+            while _orphans:
+                _orphans.pop()  # may free nodes, whose __del__ only appends
+        finally:
+            _releasing[0] = False
 
     # --- display -------------------------------------------------------------
 

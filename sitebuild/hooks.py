@@ -67,11 +67,19 @@ def on_page_context(
 
 
 _LANGUAGE_LINK = re.compile(r'<a href="/([^"]*)" hreflang="')
+_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    """Make the language switcher's links relative, so the site works under a sub-path."""
+    """Make the language switcher's links relative, so the site works under a sub-path.
+
+    Also drop the per-page ``<link rel="alternate" hreflang>`` tags: Material
+    takes each one for a language root and fetches ``<page>/sitemap.xml``
+    from it (a 404 per language on every page); the switcher does not need
+    them (see web/language-links.js).
+    """
     depth = len(PurePosixPath(page.url).parts) if page.url else 0
+    output = _ALTERNATE_LINK.sub("", output)
     return _LANGUAGE_LINK.sub(lambda m: f'<a href="{"../" * depth or "./"}{m[1]}" hreflang="', output)
 
 

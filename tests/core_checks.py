@@ -18,7 +18,9 @@ import contextlib
 import doctest
 import importlib
 import io
+import json
 import math
+import pkgutil
 import re
 import sys
 import time
@@ -762,11 +764,7 @@ def run(source: str, **kwargs: Any) -> tuple[bool, str, str]:
 def check_cell_displays_last_expression() -> None:
     assert run("x = 6\nx * 7") == (True, "42\n", "")
     assert run("'text'") == (True, "'text'\n", "")  # the repr, as in Jupyter
-    assert run("from backprop_core import Value\nValue(2.0) * 3") == (
-        True,
-        "Value(data=6.0, grad=0.0)\n",
-        "",
-    )
+    assert run("[1, 2.5, None]") == (True, "[1, 2.5, None]\n", "")
     # only the last statement, and only if it is an expression
     assert run("1 + 1\n2 + 2") == (True, "4\n", "")
     assert run("y = 5") == (True, "", "")
@@ -824,6 +822,17 @@ def check_cell_svg_display() -> None:
     # the default hook prints a placeholder for a picture
     assert run(SVG_CELL) == (True, "NoPicture()\n[image/svg+xml]\n", "")
     assert display_data(3) == ("text/plain", "3")
+
+
+@check("notebook")
+def check_cell_displays_a_value_as_its_circuit() -> None:
+    shown: list[tuple[str, str]] = []
+    source = "from backprop_core import Value\nx = Value(2.0, label='x')\nx * 3"
+    ok, out, err = run(source, display_hook=lambda mime, data: shown.append((mime, data)))
+    assert (ok, out, err) == (True, "", ""), (ok, out, err)
+    ((mime, data),) = shown
+    assert mime == "image/svg+xml" and data.startswith("<svg"), (mime, data[:80])
+    assert run(source) == (True, "[image/svg+xml]\n", "")
 
 
 @check("notebook")
@@ -1383,16 +1392,10 @@ for _case in ERROR_CASES:
 
 # --- doctests of every backprop_core module ---------------------------------------------
 
-MODULES = (
-    "backprop_core",
-    "backprop_core.gates",
-    "backprop_core.gradcheck",
-    "backprop_core.graph",
-    "backprop_core.notebook",
-    "backprop_core.ops",
-    "backprop_core.value",
-)
-"""The modules whose docstring examples are run (new modules are found by test_doctests_core)."""
+MODULES = ["backprop_core"] + [
+    f"backprop_core.{m.name}" for m in pkgutil.iter_modules(backprop_core.__path__)
+]
+"""Every module of the package, whose docstring examples are run."""
 
 
 def run_doctests(tests: list[doctest.DocTest]) -> tuple[int, int, str]:
@@ -1427,30 +1430,53 @@ for _module in MODULES:
 
 # --- the runner used inside Pyodide --------------------------------------------------------
 
+PROTOCOL = "BP-CHECK"
+"""Prefix of the lines :func:`main` prints: ``BP-CHECK <kind> <json>``."""
 
-def run_all(only: Sequence[str] = ()) -> dict[str, Any]:
-    """Run every check (or those named in ``only``); return a JSON-ready report."""
-    results = {}
-    for name, (category, fn) in CHECKS.items():
+
+def run_check(name: str) -> dict[str, Any]:
+    """Run one check; return its result as a JSON-ready dict."""
+    category, fn = CHECKS[name]
+    start = time.perf_counter()
+    try:
+        fn()
+    except BaseException as exc:  # report everything, also SystemExit from a bad check
+        error = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        ok = False
+    else:
+        error, ok = "", True
+    seconds = round(time.perf_counter() - start, 3)
+    return {"name": name, "category": category, "ok": ok, "error": error, "seconds": seconds}
+
+
+def emit(kind: str, payload: dict[str, Any]) -> None:
+    sys.stdout.write(f"{PROTOCOL} {kind} {json.dumps(payload)}\n")
+    sys.stdout.flush()
+
+
+def main(only: Sequence[str] = ()) -> None:
+    """Run every check (or those in ``only``), printing one line per event.
+
+    ``meta`` first (the runtime), then ``start`` and ``result`` for each check,
+    then ``done``. A check that kills the runtime leaves a ``start`` without
+    its ``result``, so the caller can tell which one it was.
+    """
+    emit(
+        "meta",
+        {
+            "python": sys.version,
+            "platform": sys.platform,
+            "backprop_core": backprop_core.__file__,
+            "checks": list(CHECKS),
+        },
+    )
+    for name in CHECKS:
         if only and name not in only:
             continue
-        start = time.perf_counter()
-        try:
-            fn()
-        except BaseException as exc:  # report everything, also SystemExit from a bad check
-            error = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-            ok = False
-        else:
-            error, ok = "", True
-        results[name] = {
-            "category": category,
-            "ok": ok,
-            "error": error,
-            "seconds": round(time.perf_counter() - start, 3),
-        }
-    return {
-        "python": sys.version,
-        "platform": sys.platform,
-        "backprop_core": backprop_core.__file__,
-        "results": results,
-    }
+        emit("start", {"name": name})
+        emit("result", run_check(name))
+    emit("done", {})
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -2,6 +2,7 @@
 // Material's document$ emits on the first load and after every instant
 // navigation; everything that touches page content hooks in there.
 
+import { initCircuits } from "./circuit.js";
 import { installLanguageSwitch, updateLanguageLinks } from "./language-links.js";
 import { renderMath } from "./math.js";
 import { initRunnableBlocks } from "./runner.js";
@@ -10,7 +11,12 @@ function onEveryPage() {
   updateLanguageLinks();
   renderMath();
   initRunnableBlocks();
+  initCircuits();
 }
+
+// Diagrams also appear when a run displays a Value, or when Reset restores the build's output.
+document.addEventListener("bp:figure", (event) => initCircuits(event.detail.figure));
+document.addEventListener("bp:reset", (event) => initCircuits(event.target));
 
 function whenMaterialReady(callback) {
   if (self.document$) callback(self.document$);

@@ -1,4 +1,5 @@
-# The multiply gate with Value: build f = x * y, then let backward() find the gradients.
+# The multiply gate with Value: build f = x * y,
+# then let backward() find the gradients.
 from backprop_core import Value
 
 x = Value(-2.0, label="x")

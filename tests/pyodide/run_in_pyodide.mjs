@@ -1,14 +1,18 @@
-// Run Python check modules inside the pinned Pyodide runtime under Node.js.
+// Run Python code inside the pinned Pyodide runtime under Node.js.
 //
-//   node tests/pyodide/run_in_pyodide.mjs --wheel dist/backprop_core-0.1.0-py3-none-any.whl \
-//        --file tests/core_checks.py --run "import core_checks; core_checks.run_all()"
+//   node tests/pyodide/run_in_pyodide.mjs \
+//        --wheel dist/backprop_core-0.1.0-py3-none-any.whl \
+//        --file tests/core_checks.py \
+//        --run "import core_checks; core_checks.main()"
 //
-// Loads Pyodide from node_modules/pyodide (no network), unpacks the wheel into
-// site-packages, copies each --file into /home/pyodide/checks (which is put on
-// sys.path), then evaluates the --run expression. Its value is converted to JSON
-// (inside Python, with json.dumps) and written to stdout as the only stdout line;
-// whatever Python prints goes to stderr. Exit status: 0 if the expression ran,
-// 1 if Python raised (the traceback goes to stderr), 2 for bad arguments.
+// Loads Pyodide from node_modules/pyodide (no network), installs each --wheel
+// into site-packages, copies each --file into /home/pyodide/checks (put first
+// on sys.path), then runs the --run code. Python's stdout and stderr go to this
+// process's stdout and stderr, line by line and unbuffered, so what was printed
+// before a fatal crash of the runtime is not lost.
+//
+// Exit status: 0 if the code ran, 1 if it raised (traceback on stderr) or the
+// runtime crashed, 2 for bad arguments.
 
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
@@ -23,17 +27,19 @@ const { values } = parseArgs({
   },
 });
 if (!values.run) {
-  process.stderr.write("usage: run_in_pyodide.mjs [--wheel W]... [--file F]... --run EXPR\n");
+  process.stderr.write("usage: run_in_pyodide.mjs [--wheel W]... [--file F]... --run CODE\n");
   process.exit(2);
 }
 
-const toStderr = (line) => process.stderr.write(line + "\n");
-const started = performance.now();
-const pyodide = await loadPyodide({ stdout: toStderr, stderr: toStderr });
-const loaded = performance.now();
+const pyodide = await loadPyodide({
+  stdout: (line) => process.stdout.write(line + "\n"),
+  stderr: (line) => process.stderr.write(line + "\n"),
+});
 
+const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
 for (const wheel of values.wheel) {
-  pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel");
+  const buffer = await readFile(wheel);
+  pyodide.unpackArchive(new Uint8Array(buffer), "wheel", { extractDir: sitePackages });
 }
 const checksDir = "/home/pyodide/checks";
 pyodide.FS.mkdirTree(checksDir);
@@ -41,19 +47,13 @@ for (const file of values.file) {
   pyodide.FS.writeFile(`${checksDir}/${basename(file)}`, await readFile(file));
 }
 
-pyodide.globals.set("_run_expression", values.run);
-pyodide.globals.set("_load_seconds", (loaded - started) / 1000);
 try {
-  const json = await pyodide.runPythonAsync(`
-import importlib, json, sys
+  await pyodide.runPythonAsync(`
+import importlib, sys
 sys.path.insert(0, ${JSON.stringify(checksDir)})
 importlib.invalidate_caches()
-_value = eval(_run_expression)
-if isinstance(_value, dict):
-    _value = {**_value, "pyodide_load_seconds": round(_load_seconds, 2)}
-json.dumps(_value)
 `);
-  process.stdout.write(json + "\n");
+  await pyodide.runPythonAsync(values.run);
 } catch (err) {
   process.stderr.write(String(err.message ?? err) + "\n");
   process.exitCode = 1;

@@ -1,0 +1,197 @@
+"""Runnable blocks in real Chromium, in every language: the DESIGN.md contract.
+
+The browser runs each block with Pyodide in a Web Worker; its output must equal
+the output the build computed with CPython and put in the page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.conftest import SiteServer, Traffic
+from tests.pages import LANGUAGES, ROOT, url
+
+PILOT_PAGES = ["index.md", "gates/add.md", "gates/multiply.md", "gates/max.md"]
+FINISHED = '[data-state="done"], [data-state="error"], [data-state="stopped"]'
+STRINGS = json.loads((ROOT / "web" / "ui-strings.json").read_text(encoding="utf-8"))
+
+
+def wait_finished(block: Locator, timeout: float = 90_000) -> str:
+    block.locator(f"xpath=self::*[@data-state='done' or @data-state='error' or @data-state='stopped']").wait_for(
+        timeout=timeout
+    )
+    return str(block.get_attribute("data-state"))
+
+
+def output_of(block: Locator) -> dict[str, object]:
+    """What the output area shows: its text and how many pictures."""
+    return block.locator('[data-role="output"]').evaluate(
+        "el => ({text: el.textContent, figures: el.querySelectorAll('svg').length})"
+    )
+
+
+def run(block: Locator) -> str:
+    block.locator('[data-action="run"]').click()
+    return wait_finished(block)
+
+
+def replace_code(page: Page, block: Locator, code: str) -> None:
+    editor = block.locator(".cm-content")
+    if not editor.count():
+        block.locator('[data-role="editor"]').focus()
+    editor.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Delete")
+    # insertText types the code as one edit, without the editor's auto-indent.
+    page.keyboard.insert_text(code)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page_name", PILOT_PAGES)
+def test_every_block_gives_the_builds_output(
+    page: Page, site: SiteServer, lang: str, page_name: str
+) -> None:
+    page.goto(site.url(url(page_name, lang)))
+    blocks = page.locator(".bp-run")
+    assert blocks.count() > 0, f"{lang}/{page_name} has no runnable block"
+    for i in range(blocks.count()):
+        block = blocks.nth(i)
+        static = output_of(block)
+        assert static["text"], f"block {i} has no build output"
+        assert run(block) == "done", output_of(block)
+        assert output_of(block) == static, f"block {i} of {lang}/{page_name}"
+        done = STRINGS[lang]["done"].split("{ms}")[0]
+        expect(block.locator('[data-role="status"]')).to_contain_text(done)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_edit_run_traceback_stop_and_run_again(page: Page, site: SiteServer, lang: str) -> None:
+    page.goto(site.url(url("gates/multiply.md", lang)))
+    block = page.locator(".bp-run").first
+    t = STRINGS[lang]
+    expect(block.locator('[data-action="run"]')).to_have_text(t["run"])
+    expect(block.locator('[data-action="stop"]')).to_be_disabled()
+
+    # New code typed into the editor, run with the keyboard.
+    replace_code(page, block, "from backprop_core import Value\nv = Value(6.0) * 7\nprint(v.data)\nv.data + 1")
+    page.keyboard.press("ControlOrMeta+Enter")
+    assert wait_finished(block) == "done"
+    assert output_of(block)["text"] == "42.0\n43.0\n"
+
+    # An exception: the reader's traceback, in the block, with no runner frames.
+    replace_code(page, block, "def f(x):\n    return 1 / x\n\nf(0)")
+    assert run(block) == "error"
+    text = str(output_of(block)["text"])
+    assert text.startswith("Traceback (most recent call last):"), text
+    assert 'line 4, in <module>' in text and 'line 2, in f' in text
+    assert "ZeroDivisionError: division by zero" in text
+    assert "notebook.py" not in text and "pyodide" not in text.lower()
+    expect(block.locator('[data-role="status"]')).to_have_text(t["error"])
+
+    # A runaway loop: Stop ends it, and the next run works in a fresh runtime.
+    replace_code(page, block, "while True:\n    pass")
+    block.locator('[data-action="run"]').click()
+    expect(block).to_have_attribute("data-state", "running")
+    page.wait_for_timeout(500)
+    block.locator('[data-action="stop"]').click()
+    assert wait_finished(block, timeout=15_000) == "stopped"
+    expect(block.locator('[data-role="status"]')).to_have_text(t["stopped"])
+    replace_code(page, block, "print('alive')")
+    assert run(block) == "done"
+    assert output_of(block)["text"] == "alive\n"
+
+    # Reset brings back the original code and the build's output.
+    block.locator('[data-action="reset"]').click()
+    expect(block).to_have_attribute("data-state", "static")
+    assert "from backprop_core import Value" in block.locator(".cm-content").inner_text()
+
+
+@pytest.mark.browser
+def test_a_run_over_the_time_limit_is_stopped(page: Page, site: SiteServer) -> None:
+    page.goto(site.url(url("gates/multiply.md", "de")))
+    page.evaluate("document.querySelector('meta[name=bp-time-limit]').content = '2'")
+    block = page.locator(".bp-run").first
+    replace_code(page, block, "x = 0\nwhile True:\n    x += 1")
+    assert run(block) == "stopped"
+    message = STRINGS["de"]["timeout"].replace("{seconds}", "2")
+    expect(block.locator('[data-role="status"]')).to_have_text(message)
+    replace_code(page, block, "print(sum(range(10)))")
+    assert run(block) == "done"
+    assert output_of(block)["text"] == "45\n"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "code",
+    [
+        "def f(n):\n    return f(n + 1)\nf(0)",  # deep recursion
+        "x = bytearray(3 * 1024**3)",  # a huge allocation
+    ],
+    ids=["recursion", "allocation"],
+)
+def test_hostile_code_cannot_break_the_page(page: Page, site: SiteServer, code: str) -> None:
+    page.goto(site.url(url("gates/multiply.md", "en")))
+    block = page.locator(".bp-run").first
+    replace_code(page, block, code)
+    block.locator('[data-action="run"]').click()
+    state = wait_finished(block, timeout=30_000)
+    if state not in ("error", "stopped"):
+        pytest.fail(f"hostile code ended in state {state}: {output_of(block)}")
+    replace_code(page, block, "print('still here')")
+    assert run(block) == "done"
+    assert output_of(block)["text"] == "still here\n"
+
+
+@pytest.mark.browser
+def test_keyboard_escape_leaves_the_editor(page: Page, site: SiteServer) -> None:
+    page.goto(site.url(url("gates/multiply.md", "ja")))
+    block = page.locator(".bp-run").first
+    block.locator('[data-role="editor"]').focus()
+    editor = block.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Escape")
+    focused = page.evaluate("document.activeElement.dataset.action")
+    assert focused == "run"
+    label = editor.get_attribute("aria-label") or ""
+    assert "Ctrl+Enter" in label and "Esc" in label
+
+
+@pytest.mark.browser
+def test_instant_navigation_keeps_one_runtime(page: Page, site: SiteServer) -> None:
+    page.goto(site.url(url("gates/multiply.md", "en")))
+    assert run(page.locator(".bp-run").first) == "done"
+    page.evaluate("window.__sameDocument = true")
+    # Material's instant navigation: a click on an internal link swaps the content only.
+    page.evaluate(
+        "() => { const a = document.createElement('a'); a.href = new URL('../add/', location.href).href;"
+        " a.id = 'bp-test-link'; a.textContent = 'go'; document.querySelector('article').append(a); }"
+    )
+    page.locator("#bp-test-link").click()
+    page.wait_for_url(re.compile(r"/gates/add/$"))
+    assert page.evaluate("window.__sameDocument") is True, "the page was reloaded"
+    block = page.locator(".bp-run").first
+    assert run(block) == "done"
+    loads = page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.endsWith('pyodide.asm.wasm')).length"
+    )
+    assert loads <= 1, "Pyodide was loaded more than once"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_site_works_under_a_sub_path(page: Page, site: SiteServer, traffic: Traffic, lang: str) -> None:
+    page.goto(site.url(url("gates/multiply.md", lang), sub_path=True))
+    block = page.locator(".bp-run").first
+    static = output_of(block)
+    assert run(block) == "done"
+    assert output_of(block) == static
+    assert all("/mirror/backprop/" in u for u in traffic.requests if u.startswith(site.origin))
+    # The language switcher stays on this page, under the sub-path.
+    hrefs = page.locator("a.md-select__link[hreflang]").evaluate_all("els => els.map(a => a.href)")
+    assert site.url(url("gates/multiply.md", "de"), sub_path=True) in hrefs

@@ -1,0 +1,125 @@
+// Circuit diagrams (DESIGN.md): walk the backward pass one gate at a time.
+//
+// backprop_core draws <svg class="bp-circuit" data-order="…">; every gate is a
+// <g class="bp-gate" data-node data-symbol data-upstream data-inputs data-local
+// data-contrib>. Beside each diagram we add Step back / Step forward buttons
+// and a live [data-role="step-explain"] line that says, in the page's
+// language, "local gradient × upstream gradient = gradient" with the numbers.
+
+const FALLBACK = {
+  step_backward: "Step back",
+  step_forward: "Step forward",
+  step_start: "Press “Step forward” to walk the backward pass.",
+  step_gate: "Gate {symbol} (step {step} of {total}): upstream gradient {upstream}.",
+  step_input: "input {input}: local gradient {local} × upstream gradient {upstream} = {grad}",
+  step_done: "Backward pass complete.",
+};
+
+function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
+}
+
+/** Numbers as in the diagrams and pages: up to 4 significant digits (Python's "{:.4g}"). */
+export function formatNumber(value) {
+  const x = Number(value);
+  if (!Number.isFinite(x)) return String(value);
+  if (x === 0) return "0";
+  const exponent = Math.floor(Math.log10(Math.abs(x)));
+  if (exponent < -4 || exponent >= 4) {
+    const [mantissa, exp] = x.toExponential(3).split("e");
+    const e = Number(exp);
+    return `${mantissa.replace(/\.?0+$/, "")}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return x.toPrecision(4).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+}
+
+function messagesFor(svg) {
+  const holder = svg.closest(".bp-run[data-messages]") || document.querySelector(".bp-run[data-messages]");
+  try {
+    return { ...FALLBACK, ...(holder ? JSON.parse(holder.dataset.messages) : {}) };
+  } catch {
+    return FALLBACK;
+  }
+}
+
+function nameOf(svg, index) {
+  const node = svg.querySelector(`[data-node="${index}"]`);
+  if (!node) return `#${index}`;
+  return node.dataset.label || node.dataset.symbol || formatNumber(node.dataset.out);
+}
+
+class CircuitStepper {
+  constructor(svg) {
+    this.svg = svg;
+    this.t = messagesFor(svg);
+    this.order = (svg.dataset.order || "").split(/\s+/).filter(Boolean);
+    this.step = 0;
+    const controls = document.createElement("span");
+    controls.className = "bp-circuit-steps";
+    controls.innerHTML =
+      '<button type="button" class="md-button" data-action="step-backward"></button>' +
+      '<button type="button" class="md-button" data-action="step-forward"></button>' +
+      '<span data-role="step-explain" role="status" aria-live="polite"></span>';
+    this.back = controls.querySelector('[data-action="step-backward"]');
+    this.forward = controls.querySelector('[data-action="step-forward"]');
+    this.explain = controls.querySelector('[data-role="step-explain"]');
+    this.back.textContent = this.t.step_backward;
+    this.forward.textContent = this.t.step_forward;
+    this.back.addEventListener("click", () => this.go(this.step - 1));
+    this.forward.addEventListener("click", () => this.go(this.step + 1));
+    controls.addEventListener("keydown", (event) => {
+      if (event.key === "ArrowRight") this.go(this.step + 1);
+      else if (event.key === "ArrowLeft") this.go(this.step - 1);
+      else return;
+      event.preventDefault();
+    });
+    svg.after(controls);
+    this.go(0);
+  }
+
+  go(step) {
+    const total = this.order.length;
+    this.step = Math.max(0, Math.min(total, step));
+    this.back.disabled = this.step === 0;
+    this.forward.disabled = this.step === total;
+    const visited = new Set(this.order.slice(0, this.step));
+    for (const gate of this.svg.querySelectorAll(".bp-gate")) {
+      gate.classList.toggle("bp-current", gate.dataset.node === this.order[this.step - 1]);
+    }
+    // While stepping, a wire's gradient shows once the gate it feeds has been visited.
+    for (const wire of this.svg.querySelectorAll(".bp-wire")) {
+      const pending = this.step > 0 && !visited.has(wire.dataset.to);
+      wire.classList.toggle("bp-pending", pending);
+    }
+    this.svg.classList.toggle("bp-stepping", this.step > 0);
+    if (this.step === 0) {
+      this.explain.textContent = this.t.step_start;
+      return;
+    }
+    const gate = this.svg.querySelector(`.bp-gate[data-node="${this.order[this.step - 1]}"]`);
+    const inputs = (gate.dataset.inputs || "").split(/\s+/).filter(Boolean);
+    const locals = (gate.dataset.local || "").split(/\s+/);
+    const contribs = (gate.dataset.contrib || "").split(/\s+/);
+    const upstream = formatNumber(gate.dataset.upstream);
+    const lines = [format(this.t.step_gate, { symbol: gate.dataset.symbol, step: this.step, total, upstream })];
+    inputs.forEach((input, i) => {
+      lines.push(
+        format(this.t.step_input, {
+          input: nameOf(this.svg, input),
+          local: formatNumber(locals[i]),
+          upstream,
+          grad: formatNumber(contribs[i]),
+        }),
+      );
+    });
+    if (this.step === total) lines.push(this.t.step_done);
+    this.explain.textContent = lines.join("\n");
+  }
+}
+
+export function initCircuits(root = document) {
+  for (const svg of root.querySelectorAll("svg.bp-circuit:not([data-bp-steps])")) {
+    svg.dataset.bpSteps = "";
+    if (svg.querySelector(".bp-gate")) new CircuitStepper(svg);
+  }
+}
