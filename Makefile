@@ -36,9 +36,13 @@ $(NODE_STAMP): package.json package-lock.json
 build: setup  ## the strict build, into site/
 	$(BIN)/mkdocs build --strict
 
-bench: setup  ## benchmark tables (never assertions)
+bench: setup  ## benchmark tables (never assertions): core, diagrams, site
 	$(BIN)/python benchmarks/bench_core.py
 	node benchmarks/pyodide_bench.mjs
+	$(BIN)/python benchmarks/bench_svg.py
+	node benchmarks/pyodide_bench_svg.mjs
+	scripts/ensure-chromium.sh
+	$(BIN)/python benchmarks/bench_site.py
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

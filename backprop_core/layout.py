@@ -234,15 +234,15 @@ def layout(
             full_trunk_drawn.add(src)
         for item in items:
             knots += [(left[rank[item]], y[item]), (right[rank[item]], y[item])]
-        label_item = items[-1] if items else src
-        label = (left[rank[label_item]] + col_w[rank[label_item]] / 2, y[label_item])
+        r = rank[items[-1]]  # the label box is the wire's last item
+        label_at = (left[r] + col_w[r] / 2, y[items[-1]])
         if tgt is None:
             knots[-1] = (knots[-1][0] + TAIL, knots[-1][1])
         else:
             t = boxes[tgt]
             py = t.cy + _port_offset(arg, len(nodes[tgt].inputs), t.h)
             knots += [(left[rank[tgt]], py), (_pill_left(t, py), py)]
-        routes.append(Route(src, tgt, arg, tuple(knots), label))
+        routes.append(Route(src, tgt, arg, tuple(knots), label_at))
 
     total_w = right[-1] + TAIL + MARGIN
     total_h = max(v + h / 2 for v, h in zip(y, height, strict=True)) + MARGIN

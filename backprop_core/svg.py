@@ -24,8 +24,9 @@ from .layout import FONT_SIZE, Box, Route, layout, text_width
 if TYPE_CHECKING:
     from .value import Value
 
-__all__ = ["draw_svg", "format_number", "local_gradients"]
+__all__ = ["DRAW_LIMIT", "draw_svg", "format_number", "local_gradients", "repr_svg"]
 
+DRAW_LIMIT = 1000  # nodes; Value._repr_svg_ shows bigger graphs as text
 GATE_H = 28.0  # px, diameter of a gate's circle
 SYMBOL_SIZE = 15.0  # px, one-character symbols such as × + σ
 WORD_SIZE = 12.0  # px, symbols that are words (max, exp, ReLU) in a wider pill
@@ -122,6 +123,24 @@ def draw_svg(root: Value) -> str:
         out.append(_gate(node, value, box) if node.op is not None else _input(node, box, text))
     out.append("</svg>")
     return "\n".join(out)
+
+
+def repr_svg(root: Value) -> str | None:
+    """:func:`draw_svg`, or None if the graph has more than ``DRAW_LIMIT`` nodes.
+
+    This is ``Value._repr_svg_``: displaying a big graph (a training loss over
+    a data set has tens of thousands of nodes) would take long and show nothing
+    readable, so notebooks fall back to the text repr.
+
+    >>> from backprop_core import Value
+    >>> v = Value(1.0)
+    >>> for _ in range(DRAW_LIMIT): v = v * 1.0
+    >>> repr_svg(v) is None, repr_svg(Value(1.0)) is not None
+    (True, True)
+    """
+    if len(topological_order(root)) > DRAW_LIMIT:
+        return None
+    return draw_svg(root)
 
 
 # --- what is written where ------------------------------------------------------

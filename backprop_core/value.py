@@ -294,11 +294,13 @@ class Value:
         """``f"{v:.4f}"`` formats ``v.data``; an empty spec gives the repr."""
         return format(self.data, spec) if spec else repr(self)
 
-    def _repr_svg_(self) -> str:
+    def _repr_svg_(self) -> str | None:
         """The circuit that computed this Value, as SVG (how notebooks and the site show it).
 
-        See :func:`backprop_core.svg.draw_svg`; call ``backward()`` first to see gradients.
+        See :func:`backprop_core.svg.draw_svg`; call ``backward()`` first to see
+        gradients. None for a graph too big to read (more than
+        ``svg.DRAW_LIMIT`` nodes), so the text repr is shown instead.
         """
-        from .svg import draw_svg
+        from .svg import repr_svg
 
-        return draw_svg(self)
+        return repr_svg(self)

@@ -16,6 +16,7 @@ results must agree exactly; the script checks that and reports it.
 from __future__ import annotations
 
 import gc
+import itertools
 import random
 import statistics
 import sys
@@ -36,10 +37,8 @@ def mlp_loss(V: type) -> tuple[object, list[object]]:
     rng = random.Random(0)
     sizes = [2, 16, 16, 1]
     layers = []
-    for nin, nout in zip(sizes, sizes[1:]):
-        layers.append(
-            [([V(rng.uniform(-1, 1)) for _ in range(nin)], V(0.0)) for _ in range(nout)]
-        )
+    for nin, nout in itertools.pairwise(sizes):
+        layers.append([([V(rng.uniform(-1, 1)) for _ in range(nin)], V(0.0)) for _ in range(nout)])
     params = [p for layer in layers for w, b in layer for p in (*w, b)]
     points = [(rng.uniform(-2, 2), rng.uniform(-2, 2)) for _ in range(100)]
     labels = [1.0 if x * y > 0 else -1.0 for x, y in points]
@@ -64,7 +63,7 @@ def mlp_loss(V: type) -> tuple[object, list[object]]:
 def chain(V: type, n: int = 100_000) -> tuple[object, list[object]]:
     x = V(0.5)
     out = x
-    for i in range(n // 2):
+    for _ in range(n // 2):
         out = out * 0.999999 + 0.000001
     return out, [x]
 
@@ -142,10 +141,14 @@ def agreement(ours: object, theirs: object) -> str:
 
 def main() -> None:
     sys.setrecursionlimit(10_000)  # micrograd's recursive sort gets the usual room
-    print(f"Python {sys.version.split()[0]} on {sys.platform}; median of {REPEATS} runs, "
-          "gc.collect() before each")
-    header = (f"{'case':<32}{'engine':<15}{'time (ms)':>11}{'peak MiB':>10}"
-              f"{'bytes/node':>12}{'speed-up':>10}  results")
+    print(
+        f"Python {sys.version.split()[0]} on {sys.platform}; median of {REPEATS} runs, "
+        "gc.collect() before each"
+    )
+    header = (
+        f"{'case':<32}{'engine':<15}{'time (ms)':>11}{'peak MiB':>10}"
+        f"{'bytes/node':>12}{'speed-up':>10}  results"
+    )
     print(header)
     print("-" * len(header))
     for name, case in CASES.items():
@@ -156,11 +159,16 @@ def main() -> None:
             if "error" in r:
                 print(f"{name:<32}{engine:<15}{'fails: ' + r['error']:>33}")
                 continue
-            speed = ("" if engine != "backprop_core" or "error" in theirs
-                     else f"{theirs['time'] / r['time']:.1f}x")
-            print(f"{name:<32}{engine:<15}{r['time'] * 1000:>11.1f}{r['peak'] / 2**20:>10.1f}"
-                  f"{r['peak'] / r['nodes']:>12.0f}{speed:>10}  "
-                  f"{same if engine == 'backprop_core' else ''}")
+            speed = (
+                ""
+                if engine != "backprop_core" or "error" in theirs
+                else f"{theirs['time'] / r['time']:.1f}x"
+            )
+            print(
+                f"{name:<32}{engine:<15}{r['time'] * 1000:>11.1f}{r['peak'] / 2**20:>10.1f}"
+                f"{r['peak'] / r['nodes']:>12.0f}{speed:>10}  "
+                f"{same if engine == 'backprop_core' else ''}"
+            )
 
 
 if __name__ == "__main__":

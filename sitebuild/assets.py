@@ -41,9 +41,12 @@ def pyodide_version() -> str:
 
 
 def _copy_if_changed(src: Path, dst: Path) -> None:
-    if dst.exists() and dst.stat().st_size == src.stat().st_size:
-        if dst.stat().st_mtime >= src.stat().st_mtime:
-            return
+    if (
+        dst.exists()
+        and dst.stat().st_size == src.stat().st_size
+        and dst.stat().st_mtime >= src.stat().st_mtime
+    ):
+        return
     dst.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(src, dst)
 
@@ -67,11 +70,21 @@ def bundle_web(version: str) -> Path:
     esbuild = NODE_MODULES / ".bin" / "esbuild"
     for entry, target in BUNDLES.items():
         done = subprocess.run(
-            [str(esbuild), str(WEB / entry), "--bundle", "--format=esm", "--minify",
-             "--target=es2020", "--legal-comments=linked", f"--outfile={out / target}",
-             f"--define:PYODIDE_VERSION={json.dumps(version)}",
-             f"--define:BUILD_ID={json.dumps(digest)}"],
-            capture_output=True, text=True, cwd=ROOT,
+            [
+                str(esbuild),
+                str(WEB / entry),
+                "--bundle",
+                "--format=esm",
+                "--minify",
+                "--target=es2020",
+                "--legal-comments=linked",
+                f"--outfile={out / target}",
+                f"--define:PYODIDE_VERSION={json.dumps(version)}",
+                f"--define:BUILD_ID={json.dumps(digest)}",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
         if done.returncode != 0:
             raise RuntimeError(f"esbuild failed on web/{entry}:\n{done.stderr}")

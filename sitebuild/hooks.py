@@ -80,7 +80,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     """
     depth = len(PurePosixPath(page.url).parts) if page.url else 0
     output = _ALTERNATE_LINK.sub("", output)
-    return _LANGUAGE_LINK.sub(lambda m: f'<a href="{"../" * depth or "./"}{m[1]}" hreflang="', output)
+    return _LANGUAGE_LINK.sub(
+        lambda m: f'<a href="{"../" * depth or "./"}{m[1]}" hreflang="', output
+    )
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:

@@ -51,7 +51,9 @@ def run_job(root: Path, paths: list[str]) -> dict[str, Any]:
                 (root / path).read_text(encoding="utf-8"),
                 namespace,
                 filename=path,
-                display_hook=lambda mime, data: events.append(["display", mime, data]),
+                display_hook=lambda mime, data, events=events: events.append(
+                    ["display", mime, data]
+                ),
             )
         finally:
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__

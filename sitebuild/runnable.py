@@ -40,9 +40,24 @@ FENCE = re.compile(r"^```bp-run(?P<options>[^\n]*)\n(?P<body>.*?)^```", re.M | r
 OPTION = re.compile(r'(\w[\w-]*)="([^"]*)"')
 # Messages the browser needs at run time; labels are rendered into the HTML.
 RUNTIME_MESSAGES = (
-    "static", "queued", "loading", "loading_progress", "running", "done", "error",
-    "stopped", "timeout", "reset_done", "runtime_failed", "figure", "step_backward",
-    "step_forward", "step_start", "step_gate", "step_input", "step_done",
+    "static",
+    "queued",
+    "loading",
+    "loading_progress",
+    "running",
+    "done",
+    "error",
+    "stopped",
+    "timeout",
+    "reset_done",
+    "runtime_failed",
+    "figure",
+    "step_backward",
+    "step_forward",
+    "step_start",
+    "step_gate",
+    "step_input",
+    "step_done",
 )
 
 

@@ -55,7 +55,11 @@ def run_jobs(jobs: list[tuple[str, ...]]) -> list[Output]:
         request = json.dumps({"root": str(SNIPPETS), "jobs": [list(job) for job in missing]})
         done = subprocess.run(
             [sys.executable, "-m", "sitebuild.run_snippets"],
-            input=request, capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT_S,
+            input=request,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=TIMEOUT_S,
         )
         if done.returncode != 0:
             raise RuntimeError(f"running snippets {missing} failed:\n{done.stderr}")

@@ -37,15 +37,19 @@ def build_wheel(out_dir: Path) -> Path:
     wheels = sorted(out_dir.glob(f"{DIST_NAME}-*.whl"))
     if stamp.exists() and len(wheels) == 1:
         return wheels[0]
-    for old in [*wheels, *out_dir.glob(f".{DIST_NAME}-*")]:
-        old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp]
         done = subprocess.run([*cmd, str(ROOT)], capture_output=True, text=True)
         if done.returncode != 0:
             raise RuntimeError(f"building the backprop_core wheel failed:\n{done.stderr}")
         (built,) = Path(tmp).glob("*.whl")
-        wheel = Path(shutil.copy2(built, out_dir / built.name))
+        for old in [*wheels, *out_dir.glob(f".{DIST_NAME}-*")]:
+            if old.name != built.name:
+                old.unlink(missing_ok=True)
+        # Copy then rename: a build running at the same time never sees half a wheel.
+        partial = out_dir / f".{built.name}.partial"
+        shutil.copy2(built, partial)
+        wheel = partial.replace(out_dir / built.name)
     stamp.touch()
     return wheel
 
@@ -63,9 +67,21 @@ def write_lock_file(wheel: Path, out_dir: Path) -> Path:
     pyodide_cli = Path(sys.executable).with_name("pyodide")
     target = out_dir / "pyodide-lock.json"
     done = subprocess.run(
-        [str(pyodide_cli), "lockfile", "add-wheels", "--input", str(source),
-         "--output", str(target), "--base-path", str(out_dir), str(wheel)],
-        capture_output=True, text=True, cwd=out_dir,
+        [
+            str(pyodide_cli),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            str(source),
+            "--output",
+            str(target),
+            "--base-path",
+            str(out_dir),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=out_dir,
     )
     if done.returncode != 0:
         raise RuntimeError(f"pyodide lockfile add-wheels failed:\n{done.stdout}\n{done.stderr}")

@@ -11,7 +11,9 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 LANGUAGES = ("en", "zh", "ja", "de")
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
+FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)```(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S
+)
 HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*$", re.M)
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 
@@ -44,7 +46,7 @@ def blocks(text: str) -> list[Block]:
         info = match["info"].strip()
         lang, _, rest = info.partition(" ")
         if lang in ("bp-run", "pycon"):
-            body = "\n".join(line[len(match["indent"]):] for line in match["body"].splitlines())
+            body = "\n".join(line[len(match["indent"]) :] for line in match["body"].splitlines())
             found.append(Block(lang, rest.strip(), body.strip()))
     return found
 

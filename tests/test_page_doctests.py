@@ -37,9 +37,9 @@ def test_page_doctests(lang: str, page: str) -> None:
 
 def test_every_language_has_doctests() -> None:
     for lang in LANGUAGES:
-        assert any(
-            b.kind == "pycon" for page in pages(lang) for b in blocks(read(lang, page))
-        ), f"docs/{lang}/ has no doctest at all"
+        assert any(b.kind == "pycon" for page in pages(lang) for b in blocks(read(lang, page))), (
+            f"docs/{lang}/ has no doctest at all"
+        )
 
 
 def test_a_wrong_number_fails() -> None:

@@ -52,7 +52,7 @@ def test_every_heading_has_an_explicit_id(lang: str, page: str) -> None:
 
 def test_the_parity_checks_can_fail() -> None:
     """The parsers see a changed snippet, a changed doctest and a changed id."""
-    en = '# A { #a }\n\n```bp-run\ngates/add.py\n```\n\n```pycon\n>>> 1 + 1\n2\n```\n'
+    en = "# A { #a }\n\n```bp-run\ngates/add.py\n```\n\n```pycon\n>>> 1 + 1\n2\n```\n"
     assert blocks(en) != blocks(en.replace("add.py", "multiply.py"))
     assert blocks(en) != blocks(en.replace("\n2\n", "\n3\n"))
     assert headings(en) != headings(en.replace("#a", "#b"))

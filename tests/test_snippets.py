@@ -27,7 +27,10 @@ EXPECTED_ERRORS = {
 def run(name: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(SNIPPETS / name)],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
 
 
@@ -35,7 +38,7 @@ def run(name: str) -> subprocess.CompletedProcess[str]:
 def test_snippet_runs_alone_and_deterministically(name: str) -> None:
     first, second = run(name), run(name)
     if name in EXPECTED_ERRORS:
-        assert first.returncode != 0, f"{name} is marked error=\"expected\" but does not raise"
+        assert first.returncode != 0, f'{name} is marked error="expected" but does not raise'
     else:
         assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout, f"{name} prints different output on each run"

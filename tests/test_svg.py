@@ -20,7 +20,7 @@ import pytest
 
 from backprop_core import Value, draw_svg, format_number, trace
 from backprop_core.notebook import display_data
-from backprop_core.svg import local_gradients
+from backprop_core.svg import DRAW_LIMIT, local_gradients
 
 NS = "{http://www.w3.org/2000/svg}"
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
@@ -387,3 +387,13 @@ def test_large_graph_is_drawn_quickly() -> None:
     svg = draw_svg(root)
     assert time.perf_counter() - start < 10
     assert len(groups(parse(svg), "bp-gate")) == sum(n.op is not None for n in trace(root))
+
+
+def test_too_big_to_read_is_shown_as_text() -> None:
+    v = Value(1.0, label="x")
+    for _ in range(DRAW_LIMIT // 2):
+        v = v * 1.0
+    assert len(trace(v)) > DRAW_LIMIT
+    assert v._repr_svg_() is None
+    assert display_data(v) == ("text/plain", repr(v))
+    assert draw_svg(v).startswith("<svg")  # asked for explicitly, it is still drawn

@@ -9,13 +9,9 @@ cannot work offline.
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 
-from tests.pages import ROOT
+from tests.conftest import BuiltSite, build_site
 
 SUB_PATH = "/mirror/backprop/"
 CHROMIUM_ARGS = [
@@ -39,22 +35,6 @@ CHROMIUM_ARGS = [
 MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def build_site(site_url: str, out: Path) -> Path:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    assert done.returncode == 0, f"strict build failed:\n{done.stderr[-5000:]}"
-    return out
-
-
 class Handler(http.server.SimpleHTTPRequestHandler):
     """Serves the root build at / and the sub-path build under SUB_PATH."""
 
@@ -64,7 +44,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         for prefix, root in sorted(self.roots.items(), key=lambda kv: -len(kv[0])):
             if path.startswith(prefix):
-                rel = path[len(prefix):].split("?", 1)[0].split("#", 1)[0]
+                rel = path[len(prefix) :].split("?", 1)[0].split("#", 1)[0]
                 return str(root / rel.lstrip("/"))
         return str(Path("/nonexistent"))
 
@@ -83,23 +63,20 @@ class SiteServer:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    port = free_port()
-    origin = f"http://127.0.0.1:{port}"
-    base = tmp_path_factory.mktemp("site")
-    root_dir = build_site(f"{origin}/", base / "root")
-    sub_dir = build_site(f"{origin}{SUB_PATH}", base / "sub")
-    handler = functools.partial(Handler)
-    Handler.roots = {"/": root_dir, SUB_PATH: sub_dir}
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+def site(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    sub_dir = build_site(f"{built_site.origin}{SUB_PATH}", tmp_path_factory.mktemp("sub") / "site")
+    Handler.roots = {"/": built_site.path, SUB_PATH: sub_dir}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", built_site.port), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield SiteServer(origin, root_dir, sub_dir)
+    yield SiteServer(built_site.origin, built_site.path, sub_dir)
     server.shutdown()
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
     if not path:
         pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
     return path
@@ -147,11 +124,10 @@ def page(context: BrowserContext, traffic: Traffic) -> Iterator[Page]:
     def on_request(request: Request) -> None:
         traffic.requests.append(request.url)
 
-    p.on("request", on_request)
     p.on("requestfailed", lambda r: traffic.failures.append(f"{r.url} {r.failure}"))
     p.on("response", lambda r: r.status >= 400 and traffic.failures.append(f"{r.status} {r.url}"))
     p.on("pageerror", lambda e: traffic.errors.append(str(e)))
-    context.on("request", on_request)  # workers' requests (Pyodide's files) count too
+    context.on("request", on_request)  # every page's and worker's requests
     yield p
     assert not traffic.foreign(), f"requests left the site's origin: {traffic.foreign()}"
     assert not traffic.errors, f"uncaught errors in the page: {traffic.errors}"
