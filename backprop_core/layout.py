@@ -20,7 +20,8 @@ The steps are the classic ones (Sugiyama et al., 1981):
    barycenter heuristic and keep the order with the fewest crossings.
 4. *Heights.* Pull each item towards the mean height of its neighbours, keeping
    the order and a minimum spacing (an isotonic regression, solved exactly
-   by pool-adjacent-violators), sweeping right and left.
+   by pool-adjacent-violators), sweeping right and left. Then, where there is
+   room, level each wire with its source or its target, so it bends once.
 
 A wire is then a list of knots: horizontal runs inside columns alternate with
 S-curves across the gaps between columns. Nothing but wires lives in a gap and
@@ -111,8 +112,41 @@ class Layout:
     routes: tuple[Route, ...]
 
 
-# An item is a box in a column: a node, a wire's label, or a dummy a wire passes through.
-_NODE, _LABEL, _DUMMY = 0, 1, 2
+class _Items:
+    """The boxes of all columns: nodes, wire labels and dummies, and the wires between them.
+
+    Items are numbers; node ``i`` of the trace is item ``i``. A link ``a -> b``
+    joins neighbouring columns: it leaves ``a`` at its centre and enters ``b``
+    at ``offset`` from b's centre (a gate's input port).
+    """
+
+    def __init__(self) -> None:
+        self.rank: list[int] = []
+        self.width: list[float] = []
+        self.height: list[float] = []
+        self.is_node: list[bool] = []
+        self.key: list[tuple[int, int, int]] = []  # initial order within a column
+        self.ups: list[list[tuple[int, float]]] = []  # (item to the left, offset here)
+        self.downs: list[list[tuple[int, float]]] = []  # (item to the right, offset there)
+
+    def add(
+        self, rank: int, size: tuple[float, float], node: bool, key: tuple[int, int, int]
+    ) -> int:
+        self.rank.append(rank)
+        self.width.append(size[0])
+        self.height.append(size[1])
+        self.is_node.append(node)
+        self.key.append(key)
+        self.ups.append([])
+        self.downs.append([])
+        return len(self.rank) - 1
+
+    def link(self, a: int, b: int, offset: float = 0.0) -> None:
+        self.downs[a].append((b, offset))
+        self.ups[b].append((a, offset))
+
+
+Chain = tuple[int, "int | None", int, list[int]]  # source, target, arg, items it passes
 
 
 def layout(
@@ -137,105 +171,55 @@ def layout(
     >>> result.boxes[2].cx > result.boxes[0].cx
     True
     """
-    n = len(nodes)
-    if n == 0:
+    if not nodes:
         raise ValueError("layout() needs at least one node")
-    layer = _layers(nodes)
+    items, chains, trunks = _items(nodes, sizes, label_sizes)
+    columns: list[list[int]] = [[] for _ in range(max(items.rank) + 1)]
+    for item in sorted(range(len(items.rank)), key=items.key.__getitem__):
+        columns[items.rank[item]].append(item)
+    columns = _order(columns, items.ups, items.downs)
+    y = _heights(columns, items)
+    _straighten(chains, trunks, columns, items, y)
 
-    # --- virtual items: one per node, plus one per wire per column crossed -------
-    rank: list[int] = []
-    width: list[float] = []
-    height: list[float] = []
-    kind: list[int] = []
-    key: list[tuple[int, int, int]] = []  # initial order within a column
-    ups: list[list[tuple[int, float]]] = []  # (item in the column to the left, port offset)
-    downs: list[list[tuple[int, float]]] = []
-
-    def new_item(r: int, size: tuple[float, float], k: int, order: tuple[int, int, int]) -> int:
-        rank.append(r)
-        width.append(size[0])
-        height.append(size[1])
-        kind.append(k)
-        key.append(order)
-        ups.append([])
-        downs.append([])
-        return len(rank) - 1
-
-    def link(a: int, b: int, offset: float) -> None:
-        """A wire leaves ``a`` at its centre and enters ``b`` at ``offset`` from b's centre."""
-        downs[a].append((b, offset))
-        ups[b].append((a, offset))
-
-    for node in nodes:  # node i is item i
-        new_item(2 * layer[node.index], sizes[node.index], _NODE, (node.index, -1, -1))
-    # A node's wires to later columns share one trunk of dummies and branch off
-    # one column before their labels, so a value used in many columns costs
-    # one item per column, not one per use.
-    chains: list[tuple[int, int | None, int, list[int]]] = []  # source, target, arg, items
-    trunks: dict[int, list[int]] = {}
-    for node in nodes:
-        k = len(node.inputs)
-        for arg, src in enumerate(node.inputs):
-            first, label_rank = 2 * layer[src] + 1, 2 * layer[node.index] - 1
-            trunk = trunks.setdefault(src, [])
-            for r in range(first + len(trunk), label_rank):
-                item = new_item(r, (0.0, 0.0), _DUMMY, (src, node.index, arg))
-                link(trunk[-1] if trunk else src, item, 0.0)
-                trunk.append(item)
-            items = trunk[: label_rank - first]
-            label = new_item(label_rank, label_sizes[src], _LABEL, (src, node.index, arg))
-            link(items[-1] if items else src, label, 0.0)
-            link(label, node.index, _port_offset(arg, k, sizes[node.index][1]))
-            chains.append((src, node.index, arg, [*items, label]))
-    root = n - 1
-    out = new_item(2 * layer[root] + 1, label_sizes[root], _LABEL, (root, n, 0))
-    link(root, out, 0.0)
-    chains.append((root, None, 0, [out]))
-
-    columns: list[list[int]] = [[] for _ in range(max(rank) + 1)]
-    for item in sorted(range(len(rank)), key=lambda i: key[i]):
-        columns[rank[item]].append(item)
-    columns = _order(columns, ups, downs)
-    y = _heights(columns, height, [k == _NODE for k in kind], ups, downs)
-    _straighten(chains, trunks, columns, height, y, ups, downs)
-
-    # --- x: column widths, and gaps that grow with the steepest wire across them -
-    col_w = [max((width[i] for i in col), default=0.0) for col in columns]
-    gaps = []
-    for col in columns[:-1]:
-        dy = max((abs(y[i] - y[j] - off) for i in col for j, off in downs[i]), default=0.0)
-        gaps.append(min(MAX_GAP, max(MIN_GAP, 0.4 * dy)))
+    # x: column widths, and gaps that grow with the steepest wire across them.
+    height, rank = items.height, items.rank
+    col_w = [max((items.width[i] for i in col), default=0.0) for col in columns]
     left = [MARGIN]
-    for w, gap in zip(col_w, gaps, strict=False):  # one gap fewer
-        left.append(left[-1] + w + gap)
+    for col, w in zip(columns[:-1], col_w, strict=False):  # no gap after the last column
+        dy = max((abs(y[i] - y[j] - off) for i in col for j, off in items.downs[i]), default=0)
+        left.append(left[-1] + w + min(MAX_GAP, max(MIN_GAP, 0.4 * dy)))
     right = [x + w for x, w in zip(left, col_w, strict=True)]
-    top = min(y[i] - height[i] / 2 for i in range(len(rank)))
+    top = min(v - h / 2 for v, h in zip(y, height, strict=True))
     y = [v - top + MARGIN for v in y]
 
     boxes = []
     for node in nodes:
         i, r = node.index, rank[node.index]
         # Inputs end where their wire starts (flush right); gates are centred.
-        x = right[r] - width[i] if not node.inputs else left[r] + (col_w[r] - width[i]) / 2
-        boxes.append(Box(x, y[i] - height[i] / 2, width[i], height[i]))
+        x = (
+            right[r] - items.width[i]
+            if not node.inputs
+            else left[r] + (col_w[r] - items.width[i]) / 2
+        )
+        boxes.append(Box(x, y[i] - height[i] / 2, items.width[i], height[i]))
 
     routes = []
     full_trunk_drawn: set[int] = set()
-    for src, tgt, arg, items in chains:
+    for src, tgt, arg, passes in chains:
         b = boxes[src]
         knots: list[Point] = [(b.x + b.w, y[src]), (right[rank[src]], y[src])]
-        shared = len(items) - 1
+        shared = len(passes) - 1
         if shared and (shared < len(trunks[src]) or src in full_trunk_drawn):
             # Another wire draws the trunk; this one starts where it branches off.
-            fork = items[shared - 1]
+            fork = passes[shared - 1]
             knots = [(right[rank[fork]], y[fork])] * 2
-            items = items[shared:]
+            passes = passes[shared:]
         elif shared:
             full_trunk_drawn.add(src)
-        for item in items:
+        for item in passes:
             knots += [(left[rank[item]], y[item]), (right[rank[item]], y[item])]
-        r = rank[items[-1]]  # the label box is the wire's last item
-        label_at = (left[r] + col_w[r] / 2, y[items[-1]])
+        r = rank[passes[-1]]  # the label box is the wire's last item
+        label_at = (left[r] + col_w[r] / 2, y[passes[-1]])
         if tgt is None:
             knots[-1] = (knots[-1][0] + TAIL, knots[-1][1])
         else:
@@ -244,9 +228,45 @@ def layout(
             knots += [(left[rank[tgt]], py), (_pill_left(t, py), py)]
         routes.append(Route(src, tgt, arg, tuple(knots), label_at))
 
-    total_w = right[-1] + TAIL + MARGIN
     total_h = max(v + h / 2 for v, h in zip(y, height, strict=True)) + MARGIN
-    return Layout(total_w, total_h, tuple(boxes), tuple(routes))
+    return Layout(right[-1] + TAIL + MARGIN, total_h, tuple(boxes), tuple(routes))
+
+
+def _items(
+    nodes: Sequence[Node],
+    sizes: Sequence[tuple[float, float]],
+    label_sizes: Sequence[tuple[float, float]],
+) -> tuple[_Items, list[Chain], dict[int, list[int]]]:
+    """The items of every column, and for each wire the items it passes through.
+
+    A node's wires to later columns share one trunk of dummies and branch off
+    one column before their labels, so a value used in many columns costs one
+    item per column, not one per use.
+    """
+    layer = _layers(nodes)
+    items = _Items()
+    for node in nodes:
+        items.add(2 * layer[node.index], sizes[node.index], True, (node.index, -1, -1))
+    chains: list[Chain] = []
+    trunks: dict[int, list[int]] = {}
+    for node in nodes:
+        for arg, src in enumerate(node.inputs):
+            first, label_rank = 2 * layer[src] + 1, 2 * layer[node.index] - 1
+            trunk = trunks.setdefault(src, [])
+            for r in range(first + len(trunk), label_rank):
+                trunk.append(items.add(r, (0.0, 0.0), False, (src, node.index, arg)))
+                items.link(trunk[-2] if len(trunk) > 1 else src, trunk[-1])
+            passes = trunk[: label_rank - first]
+            label = items.add(label_rank, label_sizes[src], False, (src, node.index, arg))
+            items.link(passes[-1] if passes else src, label)
+            offset = _port_offset(arg, len(node.inputs), sizes[node.index][1])
+            items.link(label, node.index, offset)
+            chains.append((src, node.index, arg, [*passes, label]))
+    root = len(nodes) - 1
+    out = items.add(2 * layer[root] + 1, label_sizes[root], False, (root, len(nodes), 0))
+    items.link(root, out)
+    chains.append((root, None, 0, [out]))
+    return items, chains, trunks
 
 
 def _layers(nodes: Sequence[Node]) -> list[int]:
@@ -330,19 +350,14 @@ def _crossings(
     return total
 
 
-def _heights(
-    columns: list[list[int]],
-    height: list[float],
-    is_node: list[bool],
-    ups: list[list[tuple[int, float]]],
-    downs: list[list[tuple[int, float]]],
-) -> list[float]:
+def _heights(columns: list[list[int]], items: _Items) -> list[float]:
     """Centre heights: each item near its neighbours, in order, ``SEP`` apart.
 
     Sweeps alternate right and left. A wire's virtual items follow the
     neighbour on the side the sweep comes from, so a long wire runs straight
     and bends once; nodes first do the same, then balance both sides.
     """
+    height, is_node, ups, downs = items.height, items.is_node, items.ups, items.downs
     y = [0.0] * len(height)
     for col in columns:
         at = 0.0
@@ -373,45 +388,44 @@ def _heights(
 
 
 def _straighten(
-    chains: list[tuple[int, int | None, int, list[int]]],
+    chains: list[Chain],
     trunks: dict[int, list[int]],
     columns: list[list[int]],
-    height: list[float],
+    items: _Items,
     y: list[float],
-    ups: list[list[tuple[int, float]]],
-    downs: list[list[tuple[int, float]]],
 ) -> None:
     """Where there is room, run a wire level with its source or its target.
 
     Items may move between their column neighbours (keeping ``SEP``). A trunk
     moves as a whole, then each label joins its trunk (or its target).
     """
+    height, ups, downs = items.height, items.ups, items.downs
     above: dict[int, int] = {}
     below: dict[int, int] = {}
     for col in columns:
         for a, b in pairwise(col):
             below[a], above[b] = b, a
 
-    def room(items: list[int]) -> tuple[float, float]:
-        """How far ``items`` may move together without crowding their column neighbours."""
+    def room(group: list[int]) -> tuple[float, float]:
+        """How far ``group`` may move together without crowding its column neighbours."""
         low, high = -math.inf, math.inf
-        for i in items:
+        for i in group:
             if i in above:
                 low = max(low, y[above[i]] + (height[above[i]] + height[i]) / 2 + SEP)
             if i in below:
                 high = min(high, y[below[i]] - (height[below[i]] + height[i]) / 2 - SEP)
         return low, high
 
-    def settle(items: list[int], levels: list[float]) -> None:
-        low, high = room(items)
+    def settle(group: list[int], levels: list[float]) -> None:
+        low, high = room(group)
         for level in levels:
             if low <= level <= high:
-                for i in items:
+                for i in group:
                     y[i] = level
                 return
 
-    for src, _, _, items in chains:
-        *trunk, label = items
+    for src, _, _, passes in chains:
+        *trunk, label = passes
         (after, offset), *_ = downs[label] or [(label, 0.0)]
         if trunk and trunk[-1] == trunks[src][-1]:  # once per trunk: by a wire to its end
             # A trunk used by this wire alone may also run level with the target.
@@ -420,7 +434,7 @@ def _straighten(
         settle([label], [y[trunk[-1] if trunk else src], y[after] + offset])
         # An input used once can also come to its wire.
         if not ups[src] and len(downs[src]) == 1:
-            settle([src], [y[items[0]]])
+            settle([src], [y[passes[0]]])
 
 
 def _spread(wanted: list[float], heights: list[float]) -> list[float]:

@@ -10,6 +10,7 @@ applies the chain rule at each gate: gradient = local gradient × upstream gradi
 
 from __future__ import annotations
 
+import sys
 from numbers import Real
 from typing import TYPE_CHECKING, Union
 
@@ -29,6 +30,8 @@ _MUL, _ADD, _SUB, _DIV, _MAX, _POW = ops.MUL, ops.ADD, ops.SUB, ops.DIV, ops.MAX
 # Inputs of freed nodes waiting to be released, and whether a release loop runs (see __del__).
 _ORPHANS: list[tuple[Value, ...]] = []
 _RELEASING = [False]
+# Only Pyodide needs long chains cut into segments (see _release_iteratively).
+_CUT_CHAINS = sys.platform == "emscripten"
 
 
 def _as_float(data: object) -> float:
@@ -85,7 +88,7 @@ class Value:
     a gate whose result would overflow raises an error naming the gate.
     """
 
-    __slots__ = ("_op", "_prev", "data", "grad", "label")
+    __slots__ = ("_depth", "_op", "_prev", "data", "grad", "label")
 
     data: float
     grad: float
@@ -110,6 +113,9 @@ class Value:
         self.label = label
         self._prev = _prev
         self._op = _op
+        self._depth = 0
+        if _CUT_CHAINS and _prev:
+            _cut_chain(self, _prev)
 
     # --- graph structure ---------------------------------------------------
 
@@ -256,34 +262,6 @@ class Value:
 
     # --- freeing -------------------------------------------------------------
 
-    def __del__(
-        self, _orphans: list[tuple[Value, ...]] = _ORPHANS, _releasing: list[bool] = _RELEASING
-    ) -> None:
-        """Free a deep graph in a loop, not by recursion.
-
-        Freeing a node frees its inputs, which free theirs: CPython does that
-        recursively in C. Pyodide's CPython cannot see how much of the browser's
-        stack is left and dies ("Maximum call stack size exceeded", a fatal
-        error) when a chain of about 2,500 nodes is freed. So a node hands its
-        inputs to a list, and the outermost ``__del__`` empties it in a loop.
-        (The defaults keep the list alive while the interpreter shuts down.)
-        """
-        try:
-            if not self._prev:
-                return
-        except AttributeError:  # __init__ raised before it was set
-            return
-        _orphans.append(self._prev)
-        self._prev = ()
-        if _releasing[0]:
-            return
-        _releasing[0] = True
-        try:
-            while _orphans:
-                _orphans.pop()  # may free nodes, whose __del__ only appends
-        finally:
-            _releasing[0] = False
-
     # --- display -------------------------------------------------------------
 
     def __repr__(self) -> str:
@@ -304,3 +282,69 @@ class Value:
         from .svg import repr_svg
 
         return repr_svg(self)
+
+
+def _release_iteratively(
+    self: Value,
+    _orphans: list[tuple[Value, ...]] = _ORPHANS,
+    _releasing: list[bool] = _RELEASING,
+) -> None:
+    """Free a deep graph in a loop, not by recursion (``Value.__del__`` in Pyodide).
+
+    Freeing a node frees its inputs, which free theirs: CPython does that
+    recursively in C. Pyodide's CPython cannot see how much of the browser's
+    stack is left and dies ("Maximum call stack size exceeded", a fatal
+    error) when a chain of about 2,500 nodes is freed. So a checkpoint node
+    hands its inputs to a list, and the outermost ``__del__`` empties it in a
+    loop. (The defaults keep the list alive while the interpreter shuts down.)
+
+    CPython's own deallocator already frees deep chains without deep C
+    recursion, and a finalizer costs time, so this is only installed where it
+    is needed: in Pyodide (``sys.platform == "emscripten"``), on one node in
+    every ``_SEGMENT`` of a chain.
+    """
+    try:
+        if not self._prev:
+            return
+    except AttributeError:  # __init__ raised before it was set
+        return
+    _orphans.append(self._prev)
+    self._prev = ()
+    if _releasing[0]:
+        return
+    _releasing[0] = True
+    try:
+        while _orphans:
+            _orphans.pop()  # may free nodes, whose __del__ only appends
+    finally:
+        _releasing[0] = False
+
+
+# Pyodide: cut long chains into segments of at most _SEGMENT gates. A node at
+# the end of a segment becomes a _Checkpoint, whose __del__ hands its inputs to
+# the loop above; freeing any node then recurses at most _SEGMENT levels. Only
+# one node in _SEGMENT pays for a finalizer, instead of every node.
+_SEGMENT = 256
+
+
+class _Checkpoint(Value):
+    """A Value that releases its inputs iteratively when freed (Pyodide only)."""
+
+    __slots__ = ()
+    __del__ = _release_iteratively
+
+
+def _cut_chain(node: Value, inputs: tuple[Value, ...]) -> None:
+    """Count ``node``'s distance from the last checkpoint; make it one every _SEGMENT gates."""
+    depth = 0
+    for p in inputs:
+        d = p._depth
+        if d > depth:
+            depth = d
+    depth += 1
+    if depth >= _SEGMENT:
+        node.__class__ = _Checkpoint
+        depth = 0
+    node._depth = depth
+
+

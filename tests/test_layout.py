@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backprop_core import Value, trace
-from backprop_core.layout import SEP, Box, Layout, _spread, layout, text_width
+from backprop_core.layout import SEP, Box, Layout, _items, _spread, layout, text_width
 
 
 def lay_out(root: Value) -> Layout:
@@ -117,3 +117,24 @@ def test_spread_keeps_order_and_spacing_and_the_mean(items: list[tuple[float, fl
 
 def test_spread_leaves_well_spaced_items_alone() -> None:
     assert _spread([0.0, 100.0, 300.0], [10.0, 10.0, 10.0]) == [0.0, 100.0, 300.0]
+
+
+def test_wires_of_one_input_share_a_trunk() -> None:
+    x = Value(0.5, label="x")
+    v = x
+    for _ in range(50):
+        v = (v * x).tanh()  # x feeds a gate in every other column
+    nodes = trace(v)
+    items, _, _ = _items(nodes, [(10.0, 16.0)] * len(nodes), [(30.0, 30.0)] * len(nodes))
+    # nodes + a label per wire + one trunk through ~100 columns; unshared it would be ~2,600
+    assert len(items.rank) < 5 * len(nodes)
+    result = lay_out(v)
+    from_x = [r for r in result.routes if r.source == 0]
+    starts = [r.knots[0] for r in from_x]
+    x_box = result.boxes[0]
+    # x * x (two wires) starts at x, so does the wire to the last gate, which runs the
+    # whole trunk; the others branch off the trunk further right.
+    at_x = (x_box.x + x_box.w, x_box.cy)
+    for start in (starts[0], starts[1], starts[-1]):
+        assert start == pytest.approx(at_x)
+    assert all(s[0] > at_x[0] for s in starts[2:-1])

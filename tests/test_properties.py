@@ -53,7 +53,7 @@ def assert_gradients_match(program: Program) -> None:
         )
 
 
-@CI
+@settings(CI, max_examples=500)
 @given(programs())
 def test_backprop_matches_numerical_gradient(program: Program) -> None:
     assert_gradients_match(program)

@@ -84,8 +84,7 @@ class PyodideRun:
             return f"the Pyodide runtime died while running {name}:\n{tail}"
         last = self.started[-1] if self.started else "(no check started)"
         return (
-            f"{name} never ran: the run ended (exit status {self.returncode}) "
-            f"after {last}:\n{tail}"
+            f"{name} never ran: the run ended (exit status {self.returncode}) after {last}:\n{tail}"
         )
 
 

@@ -42,35 +42,33 @@ def test_gate_errors_leave_no_half_built_node() -> None:
     assert a.grad == 0.0 and a.data == 1e200  # the operands are untouched
 
 
-def _stack_depth() -> int:
-    frame, depth = sys._getframe(), 0
-    while frame is not None:
-        frame, depth = frame.f_back, depth + 1
-    return depth
-
-
 def test_freeing_a_deep_graph_does_not_recurse(monkeypatch: pytest.MonkeyPatch) -> None:
     """Freeing a chain must not free node by node recursively.
 
     Pyodide dies of a fatal stack overflow when a chain of about 2,500 nodes is
     freed recursively (the Pyodide run of check_backward_long_chain_is_iterative
-    shows it for real); here we watch the Python stack depth of every __del__.
+    shows it for real). There, every _SEGMENT-th node of a chain becomes a
+    checkpoint whose __del__ releases its inputs in a loop; here we install the
+    same machinery and watch the Python stack depth of every __del__.
     """
-    release = value_module.Value.__del__
+    release = value_module._release_iteratively
     depths: list[int] = []
 
     def watched(self: Value) -> None:
-        depths.append(_stack_depth())
+        depths.append(core_checks.stack_depth())
         release(self)
 
-    monkeypatch.setattr(Value, "__del__", watched)
+    monkeypatch.setattr(value_module, "_CUT_CHAINS", True)
+    monkeypatch.setattr(value_module._Checkpoint, "__del__", watched)
     x = Value(1.0)
     out = x
     for _ in range(10_000):
         out = (out * 1.0).tanh()
-    base = _stack_depth()
+    checkpoints = 20_000 // value_module._SEGMENT
+    assert isinstance(out, Value) and out.data == pytest.approx(0.0, abs=0.1)
+    base = core_checks.stack_depth()
     del out
-    assert len(depths) == 10_000 + 20_000  # every Value but x: the gates and the 1.0s
+    assert len(depths) == checkpoints
     assert max(depths) <= base + 4, max(depths) - base
     assert value_module._ORPHANS == [] and value_module._RELEASING == [False]
 

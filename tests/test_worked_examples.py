@@ -23,7 +23,7 @@ def test_worked_example(check: Callable[[], None]) -> None:
 
 def test_staged_example_needs_every_accumulation() -> None:
     """The referee is sharp: dropping the `+=` of stage (3) (x also feeds σ(x)) shows."""
-    f, dx, dy = core_checks.staged_by_hand(3.0, -4.0)
+    _, dx, dy = core_checks.staged_by_hand(3.0, -4.0)
     x, y = Value(3.0), Value(-4.0)
     core_checks.staged(x, y).backward()
     assert (dx, dy) == pytest.approx((x.grad, y.grad), rel=1e-12)

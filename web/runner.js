@@ -10,6 +10,13 @@ import { runtime } from "./runtime.js";
 
 const MAX_OUTPUT_CHARS = 200_000;
 
+// Editors replace the build's highlighted code when the page is idle, one per
+// task: creating a CodeMirror view costs tens of milliseconds, and several at
+// once (or one inside a click on Run) would block the page.
+const whenIdle = self.requestIdleCallback
+  ? (callback) => requestIdleCallback(callback, { timeout: 1000 })
+  : (callback) => setTimeout(callback, 0);
+
 function timeLimitSeconds() {
   const meta = document.querySelector('meta[name="bp-time-limit"]');
   const seconds = meta ? Number(meta.content) : 30;
@@ -67,6 +74,13 @@ class RunnableBlock {
     }
     if (focus) this.editor.focus();
     return this.editor;
+  }
+
+  /** Create the editor soon, in a task of its own, unless the reader got there first. */
+  prepareEditor() {
+    if (this.editor || this.editorQueued) return;
+    this.editorQueued = true;
+    whenIdle(() => this.ensureEditor());
   }
 
   code() {
@@ -129,7 +143,6 @@ class RunnableBlock {
 
   async run() {
     if (this.root.dataset.state === "running" || this.root.dataset.state === "loading") return;
-    this.ensureEditor();
     const id = ++this.runId;
     const m = this.messages;
     this.clearOutput();
@@ -144,7 +157,9 @@ class RunnableBlock {
     this.stopReason = null;
     let result;
     try {
-      await runtime.start();
+      const started = runtime.start();
+      this.prepareEditor(); // after Python was asked to start, not before
+      await started;
       if (this.runId !== id) return;
       this.setState("running", m.running);
       this.timer = setTimeout(() => this.stop("timeout"), timeLimitSeconds() * 1000);
@@ -208,7 +223,7 @@ function observer() {
         visibility.unobserve(entry.target);
         // The first block in view starts the runtime, so Run is fast when clicked.
         runtime.start().catch(() => {});
-        entry.target.bpBlock?.ensureEditor();
+        entry.target.bpBlock?.prepareEditor();
       }
     }, { rootMargin: "200px" });
   }

@@ -9,8 +9,8 @@ import { initRunnableBlocks } from "./runner.js";
 
 function onEveryPage() {
   updateLanguageLinks();
+  initRunnableBlocks(); // first: the first block in view starts Python (in its worker)
   renderMath();
-  initRunnableBlocks();
   initCircuits();
 }
 

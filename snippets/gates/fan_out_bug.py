@@ -1,29 +1,25 @@
-# A hand-written backward pass for f(x, y) = x*y + x, where x is used twice.
+# A hand-written backward pass for f(x, y) = x*y + x: x is used twice.
 # The bug: `=` instead of `+=` for the second path into x.
 from backprop_core import Value, grad_check
 
 
 def f(x, y):
-    return x * y + x
+    return x * y + x  # q = x * y, then f = q + x
 
 
 def backward_buggy(x, y):
-    q = x * y           # forward: q, then f = q + x
-    df = 1.0
-    dq = df             # add gate: copies df to q ...
-    dx = df             # ... and to x (first path into x)
-    dx = y * dq         # BUG: overwrites the first path
+    dq = 1.0  # add gate: copies df/df = 1 to q ...
+    dx = 1.0  # ... and to x (first path into x)
+    dx = y * dq  # BUG: the multiply gate overwrites the first path
     dy = x * dq
     return [dx, dy]
 
 
 def backward_fixed(x, y):
-    q = x * y
-    df = 1.0
-    dx, dy = 0.0, 0.0   # start from zero, then add every path
-    dq = df
-    dx += df            # path 1: through the add gate
-    dx += y * dq        # path 2: through the multiply gate
+    dx, dy = 0.0, 0.0  # start from zero, then add every path
+    dq = 1.0
+    dx += 1.0  # path 1: through the add gate
+    dx += y * dq  # path 2: through the multiply gate
     dy += x * dq
     return [dx, dy]
 

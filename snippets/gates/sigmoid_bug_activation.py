@@ -11,7 +11,7 @@ dot = w[0] * x[0] + w[1] * x[1] + w[2]
 f = 1.0 / (1 + math.exp(-dot))
 ddot = f  # BUG: should be (1 - f) * f
 dx = [w[0] * ddot, w[1] * ddot]
-dw = [x[0] * ddot, x[1] * ddot, 1.0 * ddot]
+dw = [x[0] * ddot, x[1] * ddot, 1 * ddot]
 
 
 def neuron(w0, w1, w2, x0, x1):

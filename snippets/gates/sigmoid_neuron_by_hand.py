@@ -14,7 +14,7 @@ f = 1.0 / (1 + math.exp(-dot))  # sigmoid function
 # backward pass
 ddot = (1 - f) * f  # local gradient of the sigmoid, times upstream 1
 dx = [w[0] * ddot, w[1] * ddot]  # backprop into x
-dw = [x[0] * ddot, x[1] * ddot, 1.0 * ddot]  # backprop into w
+dw = [x[0] * ddot, x[1] * ddot, 1 * ddot]  # backprop into w
 print(f"f = {f:.4f}, ddot = {ddot:.4f}")
 print("dw =", [round(g, 4) for g in dw])
 print("dx =", [round(g, 4) for g in dx])

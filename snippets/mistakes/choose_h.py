@@ -1,4 +1,5 @@
-# How big should the nudge h be? f(x) = x³ at x = 2, where f'(2) = 12 exactly.
+# How big should the nudge h be? f(x) = x³ at x = 2,
+# where f'(2) = 12 exactly.
 from backprop_core import numerical_grad
 
 print("    h      numerical gradient   relative error")

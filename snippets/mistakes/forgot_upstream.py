@@ -1,6 +1,12 @@
 # Bug: forgetting the upstream gradient.
-# f = (x * y + 1) ** 2: the multiply gate must scale its local gradients by df/dq.
+# f = (x * y + 1) ** 2: the multiply gate must scale its local
+# gradients by the upstream gradient df/dq.
 from backprop_core import Value, grad_check
+
+
+def circuit(x, y):
+    return (x * y + 1) ** 2
+
 
 x, y = 3.0, -2.0
 q = x * y + 1        # forward: q = -5
@@ -11,7 +17,8 @@ dx = y               # BUG: local gradient only; should be y * dq
 dy = x               # BUG: should be x * dq
 
 inputs = [Value(3.0, label="x"), Value(-2.0, label="y")]
-print(grad_check(lambda x, y: (x * y + 1) ** 2, inputs, analytic=[dx, dy]))
+print(grad_check(circuit, inputs, analytic=[dx, dy]))
 
 dx, dy = y * dq, x * dq
-print("local × upstream:", "passed" if grad_check(lambda x, y: (x * y + 1) ** 2, inputs, analytic=[dx, dy]) else "FAILED")
+fixed = grad_check(circuit, inputs, analytic=[dx, dy])
+print("local × upstream:", "passed" if fixed else "FAILED")

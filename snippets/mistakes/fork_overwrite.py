@@ -9,7 +9,7 @@ f = q * x
 df = 1.0             # backward
 dq = x * df          # multiply gate: swap
 dx = q * df
-dx = 1.0 * dq        # BUG: overwrites the first part (should be dx += ...)
+dx = 1.0 * dq        # BUG: overwrites the first part (use +=)
 dy = 1.0 * dq
 
 inputs = [Value(3.0, label="x"), Value(-4.0, label="y")]
@@ -18,4 +18,5 @@ print(check)
 
 dx = q * df          # the fix: accumulate
 dx += 1.0 * dq
-print("with +=:", "passed" if grad_check(lambda x, y: (x + y) * x, inputs, analytic=[dx, dy]) else "FAILED")
+fixed = grad_check(lambda x, y: (x + y) * x, inputs, analytic=[dx, dy])
+print("with +=:", "passed" if fixed else "FAILED")

@@ -1,4 +1,5 @@
-# Bug: using the forward value sigma(z) where the local gradient sigma(z)(1 - sigma(z)) belongs.
+# Bug: the forward value sigma(z) used as if it were the local gradient
+# sigma(z) * (1 - sigma(z)).
 # The CS231n neuron: f = sigmoid(w0*x0 + w1*x1 + w2).
 import math
 
@@ -17,9 +18,10 @@ def neuron(w0, x0, w1, x1, w2):
 
 
 names = ["w0", "x0", "w1", "x1", "w2"]
-inputs = [Value(v, label=n) for v, n in zip([w0, x0, w1, x1, w2], names)]
+inputs = [Value(v, n) for v, n in zip([w0, x0, w1, x1, w2], names)]
 print(grad_check(neuron, inputs, analytic=grads))
 
 dz = (1 - f) * f
 grads = [x0 * dz, w0 * dz, x1 * dz, w1 * dz, 1.0 * dz]
-print(f"with sigma(1 - sigma) = {dz:.4f}:", "passed" if grad_check(neuron, inputs, analytic=grads) else "FAILED")
+fixed = grad_check(neuron, inputs, analytic=grads)
+print(f"with (1 - f) * f = {dz:.4f}:", "passed" if fixed else "FAILED")

@@ -16,9 +16,10 @@ invden = 1.0 / den                  # (7)
 f = num * invden                    # (8) done
 
 print("forward pass")
-for name, v in [("sigy", sigy), ("num", num), ("sigx", sigx), ("xpy", xpy),
-                ("xpysqr", xpysqr), ("den", den), ("invden", invden), ("f", f)]:
-    print(f"  {name:<7}= {v:8.4f}")
+print(f"  sigy   = {sigy:7.4f}   num    = {num:7.4f}")
+print(f"  sigx   = {sigx:7.4f}   xpy    = {xpy:7.4f}")
+print(f"  xpysqr = {xpysqr:7.4f}   den    = {den:7.4f}")
+print(f"  invden = {invden:7.4f}   f      = {f:7.4f}")
 
 # backward pass, from (8) back to (1)
 dnum = invden                       # (8) f = num * invden
@@ -29,13 +30,14 @@ dxpysqr = 1.0 * dden                # (6)
 dxpy = (2 * xpy) * dxpysqr          # (5) xpysqr = xpy**2
 dx = 1.0 * dxpy                     # (4) xpy = x + y
 dy = 1.0 * dxpy                     # (4)
-dx += ((1 - sigx) * sigx) * dsigx   # (3) sigx = sigmoid(x): note the +=
+dx += ((1 - sigx) * sigx) * dsigx   # (3) sigx = sigmoid(x): note +=
 dx += 1.0 * dnum                    # (2) num = x + sigy: += again
 dsigy = 1.0 * dnum                  # (2)
 dy += ((1 - sigy) * sigy) * dsigy   # (1) sigy = sigmoid(y): +=
 
 print("backward pass")
-for name, v in [("dnum", dnum), ("dinvden", dinvden), ("dden", dden), ("dsigx", dsigx),
-                ("dxpysqr", dxpysqr), ("dxpy", dxpy), ("dsigy", dsigy),
-                ("dx", dx), ("dy", dy)]:
-    print(f"  {name:<8}= {v:8.4f}")
+print(f"  dnum    = {dnum:7.4f}   dinvden = {dinvden:7.4f}")
+print(f"  dden    = {dden:7.4f}   dsigx   = {dsigx:7.4f}")
+print(f"  dxpysqr = {dxpysqr:7.4f}   dxpy    = {dxpy:7.4f}")
+print(f"  dsigy   = {dsigy:7.4f}")
+print(f"  dx      = {dx:7.4f}   dy      = {dy:7.4f}")

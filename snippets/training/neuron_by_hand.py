@@ -26,7 +26,8 @@ d_axby, dc = add_2.backward(d_sum)     # add gates pass it on
 dax, dby = add_1.backward(d_axby)
 da, dx = mul_ax.backward(dax)          # multiply gates swap
 db, dy = mul_by.backward(dby)
-print(f"gradients: a {da:.4f}, b {db:.4f}, c {dc:.4f}, x {dx:.4f}, y {dy:.4f}")
+print(f"gradients: a {da:.4f}, b {db:.4f}, c {dc:.4f},"
+      f" x {dx:.4f}, y {dy:.4f}")
 
 step_size = 0.01
 a += step_size * da

@@ -1,8 +1,8 @@
 # One step of gradient ascent: nudge every input along its gradient.
 from backprop_core import Value
 
-a, b, c = Value(1.0, label="a"), Value(2.0, label="b"), Value(-3.0, label="c")
-x, y = Value(-1.0, label="x"), Value(3.0, label="y")
+a, b, c = Value(1.0, "a"), Value(2.0, "b"), Value(-3.0, "c")
+x, y = Value(-1.0, "x"), Value(3.0, "y")
 inputs = [a, b, c, x, y]
 
 
@@ -18,7 +18,8 @@ step_size = 0.01
 for v in inputs:
     v.data += step_size * v.grad     # ascent: + (descent would be -)
 
-print("new inputs:", ", ".join(f"{v.label} = {v.data:.5f}" for v in inputs))
+print("new values:", "  ".join(f"{v.label} {v.data:.5f}"
+                               for v in inputs))
 f_new = neuron()
 print(f"after the step:  f = {f_new.data:.4f}")
 print(f"change:            {f_new.data - f.data:+.4f}")

@@ -1,8 +1,8 @@
 # The Hacker's guide neuron f = sigmoid(a*x + b*y + c) with Value.
 from backprop_core import Value
 
-a, b, c = Value(1.0, label="a"), Value(2.0, label="b"), Value(-3.0, label="c")
-x, y = Value(-1.0, label="x"), Value(3.0, label="y")
+a, b, c = Value(1.0, "a"), Value(2.0, "b"), Value(-3.0, "c")
+x, y = Value(-1.0, "x"), Value(3.0, "y")
 
 f = (a * x + b * y + c).sigmoid()
 f.label = "f"

@@ -1,7 +1,8 @@
 # The binary SVM of the Hacker's guide, trained with "pulls".
 import random
 
-data = [[1.2, 0.7], [-0.3, -0.5], [3.0, 0.1], [-0.1, -1.0], [-1.0, 1.1], [2.1, -3.0]]
+data = [[1.2, 0.7], [-0.3, -0.5], [3.0, 0.1],
+        [-0.1, -1.0], [-1.0, 1.1], [2.1, -3.0]]
 labels = [1, -1, 1, -1, -1, 1]
 a, b, c = 1.0, -2.0, -1.0          # the guide's starting parameters
 step_size = 0.01
@@ -28,8 +29,9 @@ for it in range(400):
         pull = 1.0                 # score too low: pull it up
     if label == -1 and s > -1:
         pull = -1.0                # score too high: pull it down
-    # the pull on the score flows back into a, b, c (a multiply gate swaps:
-    # the pull on a is x * pull); regularization pulls a and b towards 0
+    # the pull on the score flows back into a, b, c (a multiply
+    # gate swaps: the pull on a is x * pull); regularization pulls
+    # a and b towards 0
     da = x * pull - a
     db = y * pull - b
     dc = pull
@@ -43,4 +45,5 @@ print(f"a = {a:.4f}, b = {b:.4f}, c = {c:.4f}")
 for (x, y), label in zip(data, labels):
     s = score(x, y)
     verdict = "ok" if (1 if s > 0 else -1) == label else "WRONG"
-    print(f"  [{x:4.1f}, {y:4.1f}]  label {label:+d}  score {s:+.3f}  {verdict}")
+    print(f"  [{x:4.1f}, {y:4.1f}]  label {label:+d}  score {s:+.3f}"
+          f"  {verdict}")

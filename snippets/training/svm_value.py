@@ -1,15 +1,17 @@
-# The SVM's loss for one data point, with Value: hinge loss + regularization.
-# backward() gives the gradients; the "pulls" are exactly their negatives.
+# The SVM's loss for one data point with Value: hinge loss plus
+# regularization. backward() gives the gradients; the "pulls" are
+# exactly their negatives.
 from backprop_core import Value
 
-data = [[1.2, 0.7], [-0.3, -0.5], [3.0, 0.1], [-0.1, -1.0], [-1.0, 1.1], [2.1, -3.0]]
+data = [[1.2, 0.7], [-0.3, -0.5], [3.0, 0.1],
+        [-0.1, -1.0], [-1.0, 1.1], [2.1, -3.0]]
 labels = [1, -1, 1, -1, -1, 1]
 
 
 def loss_of(a, b, c, x, y, label):
     score = a * x + b * y + c
-    hinge = (1 - label * score).relu()           # max(0, 1 - label * score)
-    return hinge + 0.5 * (a * a + b * b)         # regularization on a and b
+    hinge = (1 - label * score).relu()      # max(0, 1 - label * score)
+    return hinge + 0.5 * (a * a + b * b)    # regularization on a and b
 
 
 def pulls(a, b, c, x, y, label):
@@ -22,18 +24,26 @@ def pulls(a, b, c, x, y, label):
     return [x * pull - a, y * pull - b, pull]
 
 
-print("point          pulls (a, b, c)       -gradients (a, b, c)")
+def params():
+    return Value(1.0, "a"), Value(-2.0, "b"), Value(-1.0, "c")
+
+
+def fmt(vs):
+    return ", ".join(f"{v:+.1f}" for v in vs)
+
+
+print("point         pulls (a, b, c)     -gradients (a, b, c)")
 for (x, y), label in zip(data, labels):
-    a, b, c = Value(1.0, label="a"), Value(-2.0, label="b"), Value(-1.0, label="c")
+    a, b, c = params()
     loss = loss_of(a, b, c, x, y, label)
     loss.backward()
     p = pulls(1.0, -2.0, -1.0, x, y, label)
-    g = [-a.grad + 0.0, -b.grad + 0.0, -c.grad + 0.0]  # + 0.0 turns -0.0 into 0.0
-    row = ", ".join(f"{v:+.1f}" for v in p), ", ".join(f"{v:+.1f}" for v in g)
-    print(f"[{x:4.1f}, {y:4.1f}]  {row[0]:<20}  {row[1]:<20}  {'same' if p == g else 'DIFFERENT'}")
+    g = [-a.grad + 0.0, -b.grad + 0.0, -c.grad + 0.0]  # + 0.0: no -0.0
+    same = "same" if p == g else "DIFFERENT"
+    print(f"[{x:4.1f}, {y:4.1f}]  {fmt(p):<18}  {fmt(g):<18}  {same}")
 
 # The circuit for the first point, whose margin is violated
-a, b, c = Value(1.0, label="a"), Value(-2.0, label="b"), Value(-1.0, label="c")
+a, b, c = params()
 loss = loss_of(a, b, c, 1.2, 0.7, 1)
 loss.label = "loss"
 loss.backward()

@@ -4,7 +4,7 @@ from backprop_core import Value
 
 
 def matmul(A, B):
-    """A (n×k) times B (k×m), for nested lists of numbers or Values."""
+    """A (n×k) times B (k×m): nested lists of numbers or Values."""
     return [[sum((A[i][t] * B[t][j] for t in range(len(B))), 0.0)
              for j in range(len(B[0]))] for i in range(len(A))]
 
@@ -29,15 +29,16 @@ dD = [[1.0, -2.0],
 W = [[Value(v) for v in row] for row in W_num]
 X = [[Value(v) for v in row] for row in X_num]
 D = matmul(W, X)
-# A loss whose gradient at D is exactly dD: L = sum of D[i][j] * dD[i][j]
+# A loss whose gradient at D is exactly dD:
+# L = sum of D[i][j] * dD[i][j]
 L = sum((D[i][j] * dD[i][j] for i in range(2) for j in range(2)), 0.0)
 L.backward()
 dW_engine = [[w.grad for w in row] for row in W]
 dX_engine = [[x.grad for x in row] for row in X]
 
 # The matrix formulas
-dW_formula = matmul(dD, transpose(X_num))   # (2×2)·(2×3) = 2×3, the shape of W
-dX_formula = matmul(transpose(W_num), dD)   # (3×2)·(2×2) = 3×2, the shape of X
+dW_formula = matmul(dD, transpose(X_num))  # (2×2)·(2×3): 2×3
+dX_formula = matmul(transpose(W_num), dD)  # (3×2)·(2×2): 3×2
 
 print("D =", [[d.data for d in row] for row in D])
 print(f"dW from backward(): {dW_engine}  {shape(dW_engine)}")

@@ -1,6 +1,6 @@
-# Dimension analysis: which product of dD and X (or W) has the shape of W (or X)?
+# Dimension analysis: which product has the shape of W (or of X)?
 W, X = (2, 3), (3, 2)
-D = (W[0], X[1])                     # D = W·X is 2×2, and so is dD
+D = (W[0], X[1])          # D = W·X is 2×2, and so is dD
 
 
 def T(s):
@@ -19,9 +19,12 @@ def show(target_name, target, candidates):
         if s is None:
             verdict = f"impossible ({a[1]} ≠ {b[0]})"
         else:
-            verdict = f"{s[0]}×{s[1]}" + ("   <- fits" if s == target else "")
+            fits = "   <- fits" if s == target else ""
+            verdict = f"{s[0]}×{s[1]}{fits}"
         print(f"  {name:<6} {verdict}")
 
 
-show("dW", W, {"dD·X": (D, X), "dD·Xᵀ": (D, T(X)), "X·dD": (X, D), "Xᵀ·dD": (T(X), D)})
-show("dX", X, {"W·dD": (W, D), "Wᵀ·dD": (T(W), D), "dD·W": (D, W), "dD·Wᵀ": (D, T(W))})
+show("dW", W, {"dD·X": (D, X), "dD·Xᵀ": (D, T(X)),
+               "X·dD": (X, D), "Xᵀ·dD": (T(X), D)})
+show("dX", X, {"W·dD": (W, D), "Wᵀ·dD": (T(W), D),
+               "dD·W": (D, W), "dD·Wᵀ": (D, T(W))})
