@@ -59,10 +59,7 @@ class Gate:
                 f"{op.name} gate: forward() takes {op.arity} input(s), got {len(inputs)}"
             )
         xs = tuple(float(x) for x in inputs)
-        if op.arity == 2:
-            out = op.forward(*xs)  # type: ignore[attr-defined]
-        else:
-            out = op.forward(xs[0])  # type: ignore[attr-defined]
+        out = op.forward(*xs)  # type: ignore[attr-defined]
         self.inputs, self.output = xs, ops.check_finite(op, xs, out)
         return self.output
 

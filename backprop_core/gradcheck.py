@@ -10,13 +10,13 @@ a backward pass, ours or the reader's.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple, Union
+from typing import NamedTuple, TypeAlias
 
 from .value import Value
 
 __all__ = ["GradCheck", "GradCheckRow", "grad_check", "numerical_grad"]
 
-Function = Callable[..., Union[Value, float, int]]
+Function: TypeAlias = Callable[..., Value | float | int]
 
 
 def _inputs_as_floats(inputs: Sequence[object]) -> list[float]:
@@ -133,9 +133,7 @@ def grad_check(
         False
     """
     point = _inputs_as_floats(inputs)
-    names = [
-        v.label if isinstance(v, Value) and v.label else f"x{i}" for i, v in enumerate(inputs)
-    ]
+    names = [v.label if isinstance(v, Value) and v.label else f"x{i}" for i, v in enumerate(inputs)]
     if analytic is None:
         args = [Value(x) for x in point]
         out = f(*args)

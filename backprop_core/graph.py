@@ -63,7 +63,7 @@ class Node(NamedTuple):
         label: the Value's label, or None.
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, on purpose: it reads well)
     op: str | None
     symbol: str
     inputs: tuple[int, ...]

@@ -87,7 +87,8 @@ def run_cell(
         tree = ast.parse(source, filename)
         last: ast.Expression | None = None
         if tree.body and isinstance(tree.body[-1], ast.Expr):
-            last = ast.Expression(tree.body.pop().value)
+            last = ast.Expression(tree.body[-1].value)
+            tree.body.pop()
         exec(compile(tree, filename, "exec"), ns)
         if last is not None:
             value = eval(compile(last, filename, "eval"), ns)

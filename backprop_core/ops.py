@@ -212,7 +212,7 @@ class Pow(BinaryOp):
                 "(its gradient uses ln(base)); use a plain number as exponent for other bases"
             )
         try:
-            return x**y
+            return float(x**y)
         except OverflowError:
             raise OverflowError(
                 f"pow gate: {x!r} ** {y!r} overflows a float; use smaller inputs"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from numbers import Real
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from . import ops
 from .graph import topological_order
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Value"]
 
-Number = Union[int, float]
-Operand = Union["Value", int, float]
+Number: TypeAlias = int | float
+Operand: TypeAlias = "Value | int | float"
 
 _MUL, _ADD, _SUB, _DIV, _MAX, _POW = ops.MUL, ops.ADD, ops.SUB, ops.DIV, ops.MAX, ops.POW
 
@@ -346,5 +346,3 @@ def _cut_chain(node: Value, inputs: tuple[Value, ...]) -> None:
         node.__class__ = _Checkpoint
         depth = 0
     node._depth = depth
-
-

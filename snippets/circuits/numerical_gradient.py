@@ -19,4 +19,4 @@ x = x + step_size * x_derivative
 y = y + step_size * y_derivative
 print(f"new x = {x:.4f}, new y = {y:.4f}")
 print(f"new output = {forward_multiply_gate(x, y):.4f}")
-print(f"function evaluations: {evaluations}")
+print(f"function evaluations for the gradient: {evaluations}")
