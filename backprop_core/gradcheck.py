@@ -97,11 +97,11 @@ class GradCheck:
     def __repr__(self) -> str:
         verdict = "passed" if self.passed else "FAILED"
         lines = [f"grad_check {verdict} (relative error tolerance {self.tolerance:.0e})"]
-        lines.append(f"{'input':<8}{'value':>12}{'analytic':>14}{'numerical':>14}  result")
+        lines.append(f"{'input':<7} {'value':>12} {'analytic':>12} {'numerical':>12}  result")
         for r in self.rows:
-            result = "ok" if r.passed else f"WRONG (relative error {r.rel_error:.1e})"
+            result = "ok" if r.passed else f"WRONG, rel. error {r.rel_error:.1e}"
             lines.append(
-                f"{r.name:<8}{r.value:>12.6g}{r.analytic:>14.6g}{r.numerical:>14.6g}  {result}"
+                f"{r.name:<7} {r.value:>12.6g} {r.analytic:>12.6g} {r.numerical:>12.6g}  {result}"
             )
         return "\n".join(lines)
 
@@ -126,9 +126,9 @@ def grad_check(
     Examples:
         >>> grad_check(lambda x, y: x * y, [-2.0, 3.0])
         grad_check passed (relative error tolerance 1e-05)
-        input          value      analytic     numerical  result
-        x0                -2             3             3  ok
-        x1                 3            -2            -2  ok
+        input          value     analytic    numerical  result
+        x0                -2            3            3  ok
+        x1                 3           -2           -2  ok
         >>> bool(grad_check(lambda x: x * x, [3.0], analytic=[3.0]))
         False
     """

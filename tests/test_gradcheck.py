@@ -32,9 +32,9 @@ def test_repr_is_a_stable_table() -> None:
     ]
     assert repr(GradCheck(rows, 1e-5)) == (
         "grad_check FAILED (relative error tolerance 1e-05)\n"
-        "input          value      analytic     numerical  result\n"
-        "w           0.123457   1.23457e+06   1.23456e+06  ok\n"
-        "bias          -1e-07           0.5          0.25  WRONG (relative error 5.0e-01)"
+        "input          value     analytic    numerical  result\n"
+        "w           0.123457  1.23457e+06  1.23456e+06  ok\n"
+        "bias          -1e-07          0.5         0.25  WRONG, rel. error 5.0e-01"
     )
 
 

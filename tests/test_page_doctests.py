@@ -26,6 +26,7 @@ def run_doctests(text: str, name: str) -> tuple[doctest.TestResults, str]:
     for i, block in enumerate(b for b in blocks(text) if b.kind == "pycon"):
         test = parser.get_doctest(block.body, globs, f"{name}[{i}]", name, 0)
         runner.run(test, out=report.append, clear_globs=False)
+        globs = test.globs  # DocTest copies its globals: carry them to the next block
     return runner.summarize(verbose=False), "".join(report)
 
 
@@ -40,6 +41,12 @@ def test_every_language_has_doctests() -> None:
         assert any(b.kind == "pycon" for page in pages(lang) for b in blocks(read(lang, page))), (
             f"docs/{lang}/ has no doctest at all"
         )
+
+
+def test_blocks_of_a_page_share_one_namespace() -> None:
+    text = "```pycon\n>>> x = 21\n```\n\ntext\n\n```pycon\n>>> x * 2\n42\n```\n"
+    results, report = run_doctests(text, "example")
+    assert results.failed == 0 and results.attempted == 2, report
 
 
 def test_a_wrong_number_fails() -> None:
