@@ -35,13 +35,13 @@ from __future__ import annotations
 import bisect
 import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from .graph import Node
 
-__all__ = ["FONT_SIZE", "Box", "Layout", "Route", "layout", "text_width"]
+__all__ = ["FONT_SIZE", "Box", "Layout", "Route", "Total", "layout", "text_width"]
 
 FONT_SIZE = 12.0  # px, wire labels and input names
 SEP = 8.0  # px, vertical space between two items of a column
@@ -103,13 +103,32 @@ class Route:
 
 
 @dataclass(frozen=True, slots=True)
+class Total:
+    """Where the label of a fanning-out node's total gradient goes.
+
+    ``label`` is the middle of its box, in the column just right of ``source``.
+    If ``on_trunk``, the shared trunk of the node's wires runs level through
+    that point (so the label goes below it, like a wire's gradient); otherwise
+    no wire passes through the box and the label is centred in it.
+    """
+
+    source: int
+    label: Point
+    on_trunk: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Layout:
-    """Boxes of the nodes (by trace index), the wires, and the size of the picture."""
+    """Boxes of the nodes (by trace index), the wires, and the size of the picture.
+
+    ``totals`` places the total-gradient labels asked for (see :func:`layout`).
+    """
 
     width: float
     height: float
     boxes: tuple[Box, ...]
     routes: tuple[Route, ...]
+    totals: tuple[Total, ...] = ()
 
 
 class _Items:
@@ -128,6 +147,10 @@ class _Items:
         self.key: list[tuple[int, int, int]] = []  # initial order within a column
         self.ups: list[list[tuple[int, float]]] = []  # (item to the left, offset here)
         self.downs: list[list[tuple[int, float]]] = []  # (item to the right, offset there)
+        # source node -> the box of its total gradient: the first item of its trunk, or
+        # an item of its own ("loose"), placed in the column once the others are ordered.
+        self.total: dict[int, int] = {}
+        self.loose: set[int] = set()
 
     def add(
         self, rank: int, size: tuple[float, float], node: bool, key: tuple[int, int, int]
@@ -153,6 +176,7 @@ def layout(
     nodes: Sequence[Node],
     sizes: Sequence[tuple[float, float]],
     label_sizes: Sequence[tuple[float, float]],
+    total_sizes: Mapping[int, tuple[float, float, float]] | None = None,
 ) -> Layout:
     """Place the nodes of a trace and route its wires.
 
@@ -161,6 +185,12 @@ def layout(
         sizes: ``(width, height)`` of each node's box. A gate is drawn as a
             pill (a circle if width == height), so wires end on its rounded edge.
         label_sizes: ``(width, height)`` of the labels of each node's output wire.
+        total_sizes: for some nodes that feed gates (meant for those that
+            feed several), ``(width, height on a trunk, height off it)`` of a
+            box for the node's total gradient. It goes in the column right
+            after the node: on the trunk, if all the node's wires run along one
+            at first (the trunk passes through the box's middle), or else
+            between the node's wires, with no wire through it.
 
     >>> from backprop_core import Value
     >>> x, y = Value(2.0, label="x"), Value(3.0, label="y")
@@ -173,11 +203,13 @@ def layout(
     """
     if not nodes:
         raise ValueError("layout() needs at least one node")
-    items, chains, trunks = _items(nodes, sizes, label_sizes)
+    items, chains, trunks = _items(nodes, sizes, label_sizes, total_sizes or {})
     columns: list[list[int]] = [[] for _ in range(max(items.rank) + 1)]
     for item in sorted(range(len(items.rank)), key=items.key.__getitem__):
-        columns[items.rank[item]].append(item)
+        if item not in items.loose:
+            columns[items.rank[item]].append(item)
     columns = _order(columns, items.ups, items.downs)
+    _place_loose_totals(columns, items)
     y = _heights(columns, items)
     _straighten(chains, trunks, columns, items, y)
 
@@ -228,20 +260,26 @@ def layout(
             knots += [(left[rank[tgt]], py), (_pill_left(t, py), py)]
         routes.append(Route(src, tgt, arg, tuple(knots), label_at))
 
+    totals = tuple(
+        Total(src, (left[rank[t]] + col_w[rank[t]] / 2, y[t]), t not in items.loose)
+        for src, t in sorted(items.total.items())
+    )
     total_h = max(v + h / 2 for v, h in zip(y, height, strict=True)) + MARGIN
-    return Layout(right[-1] + TAIL + MARGIN, total_h, tuple(boxes), tuple(routes))
+    return Layout(right[-1] + TAIL + MARGIN, total_h, tuple(boxes), tuple(routes), totals)
 
 
 def _items(
     nodes: Sequence[Node],
     sizes: Sequence[tuple[float, float]],
     label_sizes: Sequence[tuple[float, float]],
+    total_sizes: Mapping[int, tuple[float, float, float]] | None = None,
 ) -> tuple[_Items, list[Chain], dict[int, list[int]]]:
     """The items of every column, and for each wire the items it passes through.
 
     A node's wires to later columns share one trunk of dummies and branch off
     one column before their labels, so a value used in many columns costs one
-    item per column, not one per use.
+    item per column, not one per use. A total-gradient box is the first item
+    of the trunk, sized to fit; a node without a trunk gets a loose item.
     """
     layer = _layers(nodes)
     items = _Items()
@@ -266,6 +304,17 @@ def _items(
     out = items.add(2 * layer[root] + 1, label_sizes[root], False, (root, len(nodes), 0))
     items.link(root, out)
     chains.append((root, None, 0, [out]))
+    for src, (width, on_trunk, off_trunk) in sorted((total_sizes or {}).items()):
+        if not items.downs[src]:
+            continue  # feeds no gate: nothing to sum
+        if len(items.downs[src]) == 1 and trunks.get(src):
+            # Every wire of src runs along its trunk at first: the trunk carries the total.
+            t = trunks[src][0]
+            items.width[t], items.height[t] = width, on_trunk
+        else:
+            t = items.add(2 * layer[src] + 1, (width, off_trunk), False, (src, -1, -1))
+            items.loose.add(t)
+        items.total[src] = t
     return items, chains, trunks
 
 
@@ -282,6 +331,22 @@ def _layers(nodes: Sequence[Node]) -> list[int]:
         if not node.inputs and not node.label and node.index in first_use:
             layer[node.index] = first_use[node.index] - 1
     return layer
+
+
+def _place_loose_totals(columns: list[list[int]], items: _Items) -> None:
+    """Put each loose total box among its node's wires, after the middle one, and link it.
+
+    Kept out of the ordering (it has no wire to the right to sort it by), it
+    goes where it is pulled to its node's height and crosses nothing.
+    """
+    for src, t in sorted(items.total.items()):
+        if t not in items.loose:
+            continue
+        col = columns[items.rank[t]]
+        mine = {b for b, _ in items.downs[src]}
+        at = [p for p, item in enumerate(col) if item in mine]
+        col.insert(at[(len(at) - 1) // 2] + 1, t)
+        items.link(src, t)
 
 
 def _port_offset(arg: int, count: int, h: float) -> float:
@@ -396,8 +461,9 @@ def _straighten(
 ) -> None:
     """Where there is room, run a wire level with its source or its target.
 
-    Items may move between their column neighbours (keeping ``SEP``). A trunk
-    moves as a whole, then each label joins its trunk (or its target).
+    Items may move between their column neighbours (keeping ``SEP``). A loose
+    total box goes level with its node (or an input to it); a trunk moves as
+    a whole, then each label joins its trunk (or its target).
     """
     height, ups, downs = items.height, items.ups, items.downs
     above: dict[int, int] = {}
@@ -424,6 +490,11 @@ def _straighten(
                     y[i] = level
                 return
 
+    for src, t in sorted(items.total.items()):
+        if t in items.loose:  # a total between its node's wires: level with the node
+            settle([t], [y[src]])
+            if not ups[src]:  # or an input comes to it
+                settle([src], [y[t]])
     for src, _, _, passes in chains:
         *trunk, label = passes
         (after, offset), *_ = downs[label] or [(label, 0.0)]

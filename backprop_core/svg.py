@@ -2,8 +2,13 @@
 
 Inputs are named wire starts on the left, gates are circles with their symbol,
 the output leaves on the right. Every wire shows its forward value above it
-(green) and its gradient below it (red). Positions come from
-:mod:`backprop_core.layout`; this module only writes the markup.
+(green) and below it (red) the gradient that flows back along *that wire*:
+local gradient × upstream gradient of the gate it feeds. A value used once has
+one wire, which carries its whole gradient. A value that fans out into several
+gate inputs gets one share per wire, and its total gradient, the sum of the
+shares, is shown once more, in bold, right after the value, marked "Σ".
+Positions come from :mod:`backprop_core.layout`; this module only writes the
+markup.
 
 The markup is a contract (DESIGN.md, "Circuit diagram contract"): the page's
 script walks the backward pass gate by gate from the ``data-*`` attributes,
@@ -19,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from . import ops
 from .graph import Node, topological_order, trace
-from .layout import FONT_SIZE, Box, Route, layout, text_width
+from .layout import FONT_SIZE, Box, Route, Total, layout, text_width
 
 if TYPE_CHECKING:
     from .value import Value
@@ -32,6 +37,7 @@ SYMBOL_SIZE = 15.0  # px, one-character symbols such as × + σ
 WORD_SIZE = 12.0  # px, symbols that are words (max, exp, ReLU) in a wider pill
 LABEL_H = 30.0  # px, a wire's label box: value above the wire, gradient below
 VALUE_DY, GRAD_DY = -4.0, 12.5  # baselines of the two labels, from the wire
+TOTAL_H = 24.0  # px, a total gradient's box between wires: one line, with room around it
 
 STYLE = (
     ".bp-circuit{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,"
@@ -95,10 +101,26 @@ def draw_svg(root: Value) -> str:
     values = topological_order(root)
     nodes = trace(root)
     names = [_name(node) for node in nodes]
-    texts = [_wire_texts(node) for node in nodes]
+    locals_ = [local_gradients(value) for value in values]
+    values_shown = [_value_text(node) for node in nodes]
+    # The gradient on a wire into input k of gate m: what backward() adds along it.
+    shares = {
+        (m.index, k): format_number(_share(g, m.grad))
+        for m, local in zip(nodes, locals_, strict=True)
+        for k, g in enumerate(local)
+    }
+    widths = [text_width(v) for v in values_shown]
+    widths[-1] = max(widths[-1], text_width(format_number(root.grad)))  # the output wire
+    uses: list[list[int]] = [[] for _ in nodes]  # the gates each node feeds, once per input
+    for m in nodes:
+        for k, src in enumerate(m.inputs):
+            widths[src] = max(widths[src], text_width(shares[m.index, k]))
+            uses[src].append(m.index)
+    totals = {i: _total_text(nodes[i]) for i, used in enumerate(uses) if len(used) > 1}
     sizes = [_node_size(node, name) for node, name in zip(nodes, names, strict=True)]
-    label_sizes = [(max(text_width(a), text_width(b)) + 8, LABEL_H) for a, b in texts]
-    where = layout(nodes, sizes, label_sizes)
+    label_sizes = [(w + 8, LABEL_H) for w in widths]
+    total_sizes = {i: (text_width(t) + 8, LABEL_H, TOTAL_H) for i, t in totals.items()}
+    where = layout(nodes, sizes, label_sizes, total_sizes)
 
     gates = [node for node in nodes if node.op is not None]
     result = format_number(root.data)
@@ -107,6 +129,11 @@ def draw_svg(root: Value) -> str:
         f"{len(gates)} gates and {len(nodes) - len(gates)} inputs, drawn left to right. "
         "Each wire shows its forward value above it (green) and its gradient below it (red)."
     )
+    if totals:
+        desc += (
+            " A value used more than once sends a share of its gradient back along each of"
+            " its wires; the sum of the shares, its total gradient, is marked Σ."
+        )
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="bp-circuit" '
         f'viewBox="0 0 {_n(where.width)} {_n(where.height)}" width="{_n(where.width)}" '
@@ -118,9 +145,12 @@ def draw_svg(root: Value) -> str:
         f"<style>{STYLE}</style>",
     ]
     for route in where.routes:
-        out.append(_wire(route, *texts[route.source]))
-    for node, value, box, text in zip(nodes, values, where.boxes, names, strict=True):
-        out.append(_gate(node, value, box) if node.op is not None else _input(node, box, text))
+        grad = format_number(root.grad) if route.target is None else shares[route.target, route.arg]
+        out.append(_wire(route, values_shown[route.source], grad))
+    for total in where.totals:
+        out.append(_total(total, totals[total.source], sorted(set(uses[total.source]))))
+    for node, local, box, text in zip(nodes, locals_, where.boxes, names, strict=True):
+        out.append(_gate(node, local, box) if node.op is not None else _input(node, box, text))
     out.append("</svg>")
     return "\n".join(out)
 
@@ -153,12 +183,26 @@ def _name(node: Node) -> str:
     return node.label or format_number(node.data)
 
 
-def _wire_texts(node: Node) -> tuple[str, str]:
-    """The labels of a node's output wire: value (named if an inner node has a label), gradient."""
+def _value_text(node: Node) -> str:
+    """The value label of a node's output wires (named if an inner node has a label)."""
     value = format_number(node.data)
     if node.op is not None and node.label:
         value = f"{node.label} = {value}"
-    return value, format_number(node.grad)
+    return value
+
+
+def _share(local: float, upstream: float) -> float:
+    """What ``backward()`` adds to an input along one wire: local × upstream (data-contrib).
+
+    A gate whose upstream gradient is 0 sends nothing back (``backward()``
+    skips it), even where its local gradient is undefined (NaN).
+    """
+    return local * upstream if upstream != 0.0 else 0.0
+
+
+def _total_text(node: Node) -> str:
+    """The label of a fanning-out node's total gradient: Σ, then the sum of its wires' shares."""
+    return f"Σ {format_number(node.grad)}"
 
 
 def _symbol_size(symbol: str) -> float:
@@ -228,6 +272,18 @@ def _wire(route: Route, value: str, grad: str) -> str:
     )
 
 
+def _total(total: Total, text: str, consumers: list[int]) -> str:
+    """A fanning-out node's total gradient; the stepper shows it once all its gates are visited."""
+    x, y = total.label
+    y += GRAD_DY if total.on_trunk else 0.35 * FONT_SIZE
+    return (
+        f'<g class="bp-sum" data-from="{total.source}" '
+        f'data-consumers="{" ".join(map(str, consumers))}">'
+        f'<text class="bp-grad bp-total" x="{_n(x)}" y="{_n(y)}" text-anchor="middle" '
+        f'fill="#c62828" font-weight="700">{escape(text)}</text></g>'
+    )
+
+
 def _input(node: Node, box: Box, name: str) -> str:
     label = _attr("data-label", node.label) if node.label else ""
     return (
@@ -238,8 +294,7 @@ def _input(node: Node, box: Box, name: str) -> str:
     )
 
 
-def _gate(node: Node, value: Value, box: Box) -> str:
-    local = local_gradients(value)
+def _gate(node: Node, local: tuple[float, ...], box: Box) -> str:
     attrs = (
         _attr("data-op", node.op)
         + _attr("data-symbol", node.symbol)

@@ -23,7 +23,10 @@ NODE_MODULES = ROOT / "node_modules"
 WEB = ROOT / "web"
 CACHE = ROOT / ".cache" / "sitebuild"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-BUNDLES = {"site.js": "site.js", "worker.js": "worker.js"}  # entry in web/ -> file in assets/bp/
+# Entries in web/, bundled into assets/bp/ under the same names. With esbuild's
+# code splitting, what site.js imports with import() (CodeMirror, KaTeX)
+# becomes a chunk-<hash>.js beside it, fetched when needed.
+BUNDLES = ("site.js", "worker.js")
 
 
 def pyodide_version() -> str:
@@ -68,26 +71,27 @@ def bundle_web(version: str) -> Path:
         return out
     out.mkdir(parents=True, exist_ok=True)
     esbuild = NODE_MODULES / ".bin" / "esbuild"
-    for entry, target in BUNDLES.items():
-        done = subprocess.run(
-            [
-                str(esbuild),
-                str(WEB / entry),
-                "--bundle",
-                "--format=esm",
-                "--minify",
-                "--target=es2020",
-                "--legal-comments=linked",
-                f"--outfile={out / target}",
-                f"--define:PYODIDE_VERSION={json.dumps(version)}",
-                f"--define:BUILD_ID={json.dumps(digest)}",
-            ],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
-        if done.returncode != 0:
-            raise RuntimeError(f"esbuild failed on web/{entry}:\n{done.stderr}")
+    done = subprocess.run(
+        [
+            str(esbuild),
+            *(str(WEB / entry) for entry in BUNDLES),
+            "--bundle",
+            "--splitting",
+            "--format=esm",
+            "--minify",
+            "--target=es2020",
+            "--legal-comments=linked",
+            f"--outdir={out}",
+            "--chunk-names=chunk-[hash]",
+            f"--define:PYODIDE_VERSION={json.dumps(version)}",
+            f"--define:BUILD_ID={json.dumps(digest)}",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"esbuild failed on web/:\n{done.stderr}")
     shutil.copy2(WEB / "runner.css", out / "runner.css")
     (out / "done").touch()
     for old in CACHE.glob("web-*"):

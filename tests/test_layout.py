@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backprop_core import Value, trace
+from backprop_core import Node, Value, trace
 from backprop_core.layout import SEP, Box, Layout, _items, _spread, layout, text_width
 
+TOTAL = (40.0, 30.0, 16.0)  # a total's box: width, height on a trunk, height off it
 
-def lay_out(root: Value) -> Layout:
+
+def fan_out(nodes: list[Node]) -> dict[int, int]:
+    """How many gate inputs each node feeds, for those that feed several."""
+    uses = Counter(src for n in nodes for src in n.inputs)
+    return {i: k for i, k in uses.items() if k > 1}
+
+
+def lay_out(root: Value, with_totals: bool = True) -> Layout:
     nodes = trace(root)
     sizes = [(10.0, 16.0) if n.op is None else (28.0, 28.0) for n in nodes]
-    return layout(nodes, sizes, [(30.0, 30.0)] * len(nodes))
+    totals = {i: TOTAL for i in fan_out(nodes)} if with_totals else None
+    return layout(nodes, sizes, [(30.0, 30.0)] * len(nodes), totals)
+
+
+def all_boxes(result: Layout) -> list[Box]:
+    """Every box of the picture: nodes, wire labels (30 × 30) and totals."""
+    labels = [Box(r.label[0] - 15, r.label[1] - 15, 30, 30) for r in result.routes]
+    totals = [
+        Box(t.label[0] - TOTAL[0] / 2, t.label[1] - h / 2, TOTAL[0], h)
+        for t in result.totals
+        for h in [TOTAL[1] if t.on_trunk else TOTAL[2]]
+    ]
+    return [*result.boxes, *labels, *totals]
 
 
 def test_text_width_counts_wide_characters_twice() -> None:
@@ -54,17 +77,49 @@ def boxes_overlap(a: Box, b: Box) -> bool:
     return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
 
 
-def test_boxes_do_not_overlap_and_fit_the_picture() -> None:
+def fan_out_graph() -> Value:
     x = Value(0.5, label="x")
     v = x
     for i in range(12):
         v = (v * x + i).tanh() if i % 3 else v.max(x * 0.1)
-    result = lay_out(v)
-    for i, a in enumerate(result.boxes):
+    return v
+
+
+@pytest.mark.parametrize(
+    "root",
+    [fan_out_graph(), (Value(1.0, label="a") * Value(2.0, label="b")).tanh()],
+    ids=["fan-out", "tree"],
+)
+def test_boxes_do_not_overlap_and_fit_the_picture(root: Value) -> None:
+    result = lay_out(root)
+    assert len(result.totals) == len(fan_out(trace(root)))
+    boxes = all_boxes(result)
+    for i, a in enumerate(boxes):
         assert a.x >= 0 and a.x + a.w <= result.width
         assert a.y >= 0 and a.y + a.h <= result.height
-        for b in result.boxes[:i]:
-            assert not boxes_overlap(a, b)
+        for b in boxes[:i]:
+            assert not boxes_overlap(a, b), (a, b)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_totals_overlap_nothing_and_sit_by_their_node(seed: int) -> None:
+    rng = random.Random(seed)
+    values = [Value(float(i), label=f"x{i}") for i in range(rng.randint(1, 3))]
+    for _ in range(rng.randint(1, 25)):
+        u, v, kind = rng.choice(values), rng.choice(values[-3:]), rng.randrange(4)
+        values.append(u * v if kind == 0 else u + v if kind == 1 else u.tanh() - kind)
+    result = lay_out(values[-1])
+    boxes = all_boxes(result)
+    for i, a in enumerate(boxes):
+        for b in boxes[:i]:
+            assert not boxes_overlap(a, b), (a, b)
+    nodes = trace(values[-1])
+    assert sorted(t.source for t in result.totals) == sorted(fan_out(nodes))
+    for t in result.totals:
+        src = result.boxes[t.source]
+        consumers = [result.boxes[n.index] for n in nodes if t.source in n.inputs]
+        assert src.x + src.w < t.label[0] - TOTAL[0] / 2
+        assert all(t.label[0] + TOTAL[0] / 2 < c.x for c in consumers)
 
 
 def test_routes_leave_from_the_source_and_enter_the_target() -> None:
@@ -101,6 +156,43 @@ def test_fan_out_into_one_gate() -> None:
     wires = [r for r in result.routes if r.target == 1]
     assert sorted(r.arg for r in wires) == [0, 1]
     assert wires[0].label[1] != wires[1].label[1]  # two label boxes, one above the other
+    # The total goes between the two wires, level with a, and no wire runs through it.
+    (total,) = result.totals
+    assert (total.source, total.on_trunk) == (0, False)
+    assert total.label[1] == pytest.approx(result.boxes[0].cy)
+    low, high = sorted(r.label[1] for r in wires)
+    assert low < total.label[1] < high
+    assert total.label[0] == pytest.approx(wires[0].label[0])  # in the wires' label column
+
+
+def test_a_trunk_that_carries_every_wire_carries_the_total() -> None:
+    w, y = Value(0.5, label="w"), Value(2.0, label="y")
+    f = (y.tanh() * w).tanh() + w  # w feeds two gates, both far to the right
+    result = lay_out(f)
+    (total,) = result.totals
+    w_index = next(n.index for n in trace(f) if n.label == "w")
+    assert total.source == w_index and total.on_trunk
+    # The trunk runs through the total's box, level with its middle.
+    trunk = [r for r in result.routes if r.source == w_index and r.knots[0][0] < total.label[0]]
+    assert any(
+        a[1] == b[1] == pytest.approx(total.label[1]) and a[0] < total.label[0] < b[0]
+        for r in trunk
+        for a, b in zip(r.knots[::2], r.knots[1::2], strict=True)
+    )
+
+
+def test_a_value_used_near_and_far_keeps_its_total_off_the_trunk() -> None:
+    x, y = Value(1.0, label="x"), Value(2.0, label="y")
+    f = (x * y).tanh() + x  # the trunk carries only the wire to +, not the sum
+    (total,) = lay_out(f).totals
+    assert (total.source, total.on_trunk) == (0, False)
+
+
+def test_totals_are_only_drawn_when_asked_for() -> None:
+    a = Value(3.0, label="a")
+    plain, with_totals = lay_out(a * a, with_totals=False), lay_out(a * a)
+    assert plain.totals == ()
+    assert plain.routes != with_totals.routes  # the total takes room between the wires
 
 
 @given(st.lists(st.tuples(st.floats(-500, 500), st.floats(0, 40)), min_size=1, max_size=30))

@@ -20,7 +20,7 @@ import pytest
 
 from backprop_core import Value, draw_svg, format_number, trace
 from backprop_core.notebook import display_data
-from backprop_core.svg import DRAW_LIMIT, local_gradients
+from backprop_core.svg import DRAW_LIMIT, GRAD_DY, local_gradients
 
 NS = "{http://www.w3.org/2000/svg}"
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
@@ -254,19 +254,59 @@ def test_every_node_and_wire_is_drawn(seed: int) -> None:
         assert g.get("data-upstream") == repr(node.grad)
 
 
+def contributions(svg: ET.Element) -> dict[tuple[int, int], float]:
+    """data-contrib of every gate, by (gate, input position)."""
+    return {
+        (int(g.get("data-node") or -1), k): float(c)
+        for g in groups(svg, "bp-gate")
+        for k, c in enumerate((g.get("data-contrib") or "").split())
+    }
+
+
+def grad_label(g: ET.Element) -> ET.Element:
+    grad = g.find(f"{NS}text[@class='bp-grad']")
+    assert grad is not None
+    return grad
+
+
+def shares_of(svg: ET.Element, source: int) -> dict[tuple[int, int], str]:
+    """The gradient labels of ``source``'s wires, by (gate, input position)."""
+    return {
+        (int(g.get("data-to") or -1), int(g.get("data-arg") or -1)): grad_label(g).text or ""
+        for g in groups(svg, "bp-wire")
+        if g.get("data-from") == str(source)
+    }
+
+
+def totals(svg: ET.Element) -> dict[int, ET.Element]:
+    """The total-gradient labels, by source node; each source has at most one."""
+    found = [(int(g.get("data-from") or -1), g) for g in groups(svg, "bp-sum")]
+    assert len({i for i, _ in found}) == len(found)
+    return dict(found)
+
+
 @pytest.mark.parametrize("seed", range(12))
-def test_wire_labels_show_the_source_value_and_gradient(seed: int) -> None:
+def test_wire_labels_show_the_value_and_the_gradient_along_the_wire(seed: int) -> None:
     root = random_graph(seed, 30)
     nodes = trace(root)
-    for g in wire_groups(parse(draw_svg(root))):
+    svg = parse(draw_svg(root))
+    contrib = contributions(svg)
+    for g in wire_groups(svg):
         source = nodes[int(g.get("data-from") or -1)]
         value = g.find(f"{NS}text[@class='bp-value']")
-        grad = g.find(f"{NS}text[@class='bp-grad']")
-        assert value is not None and grad is not None
+        grad = grad_label(g)
+        assert value is not None
         shown = format_number(source.data)
         if source.op is not None and source.label:
             shown = f"{source.label} = {shown}"
-        assert (value.text, grad.text) == (shown, format_number(source.grad))
+        if "bp-output" in (g.get("class") or ""):
+            share = root.grad
+        else:  # local gradient × upstream gradient of the gate it feeds: data-contrib
+            share = contrib[int(g.get("data-to") or -1), int(g.get("data-arg") or -1)]
+        assert (value.text, grad.text) == (shown, format_number(share))
+        uses = sum(src == source.index for n in nodes for src in n.inputs)
+        if uses == 1:  # a value used once: its one wire carries all of its gradient
+            assert grad.text == format_number(source.grad)
         # Value above the wire, gradient below it.
         assert float(value.get("y") or 0) < float(grad.get("y") or 0)
 
@@ -290,6 +330,149 @@ def test_format_number() -> None:
     assert format_number(123456.0) == "1.235e+05"
     assert format_number(-1e-9) == "-1e-09"
     assert format_number(math.inf) == "inf"
+
+
+# --- fan-out: shares on the wires, their sum once ------------------------------------
+
+
+def staged_example() -> Value:
+    """f = (x + σ(y)) / (σ(x) + (x + y)²) at x = 3, y = -4, one stage per line (staged page)."""
+    x, y = Value(3.0, label="x"), Value(-4.0, label="y")
+    sigy = y.sigmoid()
+    sigy.label = "sigy"
+    num = x + sigy
+    num.label = "num"
+    sigx = x.sigmoid()
+    sigx.label = "sigx"
+    xpy = x + y
+    xpy.label = "xpy"
+    xpysqr = xpy**2
+    xpysqr.label = "xpysqr"
+    den = sigx + xpysqr
+    den.label = "den"
+    invden = 1 / den
+    invden.label = "invden"
+    f = num * invden
+    f.label = "f"
+    f.backward()
+    return f
+
+
+def check_fan_out(root: Value) -> ET.Element:
+    """Each wire shows its share, the shares add up, each fanning-out value shows its sum once."""
+    nodes = trace(root)
+    svg = parse(draw_svg(root))
+    check_readable(svg)
+    contrib = contributions(svg)
+    sums = totals(svg)
+    boxes = node_boxes(svg)
+    for node in nodes:
+        uses = [(m.index, k) for m in nodes for k, src in enumerate(m.inputs) if src == node.index]
+        shown = shares_of(svg, node.index)
+        assert shown == {use: format_number(contrib[use]) for use in uses}
+        if len(uses) < 2:
+            assert node.index not in sums
+            continue
+        # The gradients add up at a fork: the shares sum to the total, x.grad.
+        assert math.fsum(contrib[use] for use in uses) == pytest.approx(node.grad, rel=1e-12)
+        (text,) = sums[node.index].iter(f"{NS}text")
+        assert text.get("class") == "bp-grad bp-total"
+        assert text.text == f"Σ {format_number(node.grad)}"
+        consumers = sorted({m for m, _ in uses})
+        assert sums[node.index].get("data-consumers") == " ".join(map(str, consumers))
+        # Near its source: right of it, left of every gate it feeds.
+        left, _, right, _ = text_box(text, svg)
+        assert boxes[node.index][2] < left
+        assert all(right < boxes[m][0] for m in consumers)
+    return svg
+
+
+def test_staged_example_shows_each_branch_and_the_sum() -> None:
+    f = staged_example()
+    nodes = trace(f)
+    svg = check_fan_out(f)
+    x, y = (next(n for n in nodes if n.label == name) for name in "xy")
+    gates = {n.label: n.index for n in nodes}
+    # x feeds num, sigx and xpy: 0.5121 + (-0.03576) + 1.583 = 2.06, not 2.06 three times.
+    assert sorted(shares_of(svg, x.index).items()) == sorted(
+        {
+            (gates["num"], 0): "0.5121",
+            (gates["sigx"], 0): "-0.03576",
+            (gates["xpy"], 0): "1.583",
+        }.items()
+    )
+    assert sorted(shares_of(svg, y.index).values()) == ["0.009046", "1.583"]
+    assert {i: next(g.itertext()) for i, g in totals(svg).items()} == {
+        x.index: "Σ 2.06",
+        y.index: "Σ 1.592",
+    }
+    desc = svg.find(f"{NS}desc")
+    assert desc is not None and desc.text and "Σ" in desc.text
+
+
+def test_a_times_a_shows_both_shares() -> None:
+    a = Value(3.0, label="a")
+    c = a * a + 1
+    c.backward()
+    svg = check_fan_out(c)
+    # Each wire carries a.data · upstream = 3 · 1; together a.grad = 6.
+    assert shares_of(svg, 0) == {(1, 0): "3", (1, 1): "3"}
+    assert [next(g.itertext()) for g in totals(svg).values()] == ["Σ 6"]
+    assert totals(svg)[0].get("data-consumers") == "1"
+
+
+def test_a_value_used_by_two_gates() -> None:
+    x, y = Value(3.0, label="x"), Value(-4.0, label="y")
+    f = x * y + x
+    f.backward()
+    svg = check_fan_out(f)
+    assert shares_of(svg, 0) == {(2, 0): "-4", (3, 1): "1"}
+    assert [next(g.itertext()) for g in totals(svg).values()] == ["Σ -3"]
+
+
+def test_an_inner_value_used_twice_and_a_shared_trunk() -> None:
+    x, y = Value(3.0, label="x"), Value(-4.0, label="y")
+    q = x * y
+    q.label = "q"
+    f = q * q + x  # q feeds one gate twice; x feeds two gates
+    f.backward()
+    check_fan_out(f)
+    # x used only far away: all its wires share a trunk, which carries the total.
+    w = Value(0.5, label="w")
+    g = (y.tanh() * w).tanh() + w
+    g.backward()
+    svg = check_fan_out(g)
+    (total,) = totals(svg).values()
+    (text,) = total.iter(f"{NS}text")
+    paths = [
+        p
+        for wire in groups(svg, "bp-wire")
+        if wire.get("data-from") == total.get("data-from")
+        for p in wire.iter(f"{NS}path")
+    ]
+    ys = {round(p[1], 1) for path in paths for p in path_points(path.get("d") or "")}
+    assert round(float(text.get("y") or 0) - GRAD_DY, 1) in ys  # just below the trunk
+
+
+def test_single_use_diagrams_have_no_totals() -> None:
+    for root in (chain_rule_example(), sigmoid_neuron()):
+        svg = parse(draw_svg(root))
+        assert not totals(svg)
+        desc = svg.find(f"{NS}desc")
+        assert desc is not None and desc.text and "Σ" not in desc.text
+
+
+def test_before_backward_every_share_is_zero() -> None:
+    x = Value(0.0, label="x")
+    f = x**0.5 + x  # the local gradient of the square root at 0 is undefined (NaN)
+    svg = parse(draw_svg(f))
+    assert set(shares_of(svg, 0).values()) == {"0"}
+    assert [next(g.itertext()) for g in totals(svg).values()] == ["Σ 0"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_graphs_add_up_at_every_fork(seed: int) -> None:
+    check_fan_out(random_graph(seed, random.Random(seed).randint(1, 40)))
 
 
 # --- readable -------------------------------------------------------------------

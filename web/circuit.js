@@ -2,7 +2,10 @@
 //
 // backprop_core draws <svg class="bp-circuit" data-order="…">; every gate is a
 // <g class="bp-gate" data-node data-symbol data-upstream data-inputs data-local
-// data-contrib>. Beside each diagram we add Step back / Step forward buttons
+// data-contrib>. A wire into a gate (<g class="bp-wire" data-to>) is labelled with
+// that gate's data-contrib for it; a value feeding several gates also shows its
+// total gradient in a <g class="bp-sum" data-consumers="…"> (the gates it feeds).
+// Beside each diagram we add Step back / Step forward buttons
 // and a live [data-role="step-explain"] line that says, in the page's
 // language, "local gradient × upstream gradient = gradient" with the numbers.
 
@@ -86,10 +89,16 @@ class CircuitStepper {
     for (const gate of this.svg.querySelectorAll(".bp-gate")) {
       gate.classList.toggle("bp-current", gate.dataset.node === this.order[this.step - 1]);
     }
-    // While stepping, a wire's gradient shows once the gate it feeds has been visited.
+    // While stepping, a wire's gradient (its share) shows once the gate it feeds has been
+    // visited; a value's total gradient (Σ, where it feeds several gates) once all have.
     for (const wire of this.svg.querySelectorAll(".bp-wire")) {
       const pending = this.step > 0 && !visited.has(wire.dataset.to);
       wire.classList.toggle("bp-pending", pending);
+    }
+    for (const total of this.svg.querySelectorAll("[data-consumers]")) {
+      const consumers = total.dataset.consumers.split(/\s+/).filter(Boolean);
+      const pending = this.step > 0 && !consumers.every((gate) => visited.has(gate));
+      total.classList.toggle("bp-pending", pending);
     }
     this.svg.classList.toggle("bp-stepping", this.step > 0);
     if (this.step === 0) {

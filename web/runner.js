@@ -5,17 +5,14 @@
 // HTML); a displayed SVG is sanitized by DOMPurify before it reaches the page.
 
 import DOMPurify from "dompurify";
-import { createEditor } from "./editor.js";
 import { runtime } from "./runtime.js";
 
 const MAX_OUTPUT_CHARS = 200_000;
 
-// Editors replace the build's highlighted code when the page is idle, one per
-// task: creating a CodeMirror view costs tens of milliseconds, and several at
-// once (or one inside a click on Run) would block the page.
-const whenIdle = self.requestIdleCallback
-  ? (callback) => requestIdleCallback(callback, { timeout: 1000 })
-  : (callback) => setTimeout(callback, 0);
+// CodeMirror is a separate chunk (esbuild splitting), loaded when the first
+// editor is needed: the page's own script stays small and quick to start.
+let editorModule = null;
+const loadEditor = () => (editorModule ??= import("./editor.js"));
 
 function timeLimitSeconds() {
   const meta = document.querySelector('meta[name="bp-time-limit"]');
@@ -50,6 +47,7 @@ class RunnableBlock {
     this.originalCode = this.editorHost.textContent.replace(/\n$/, "");
     this.staticOutput = this.output.innerHTML;
     this.editor = null;
+    this.editorReady = null; // Promise of the editor, once asked for
     this.runId = 0;
     this.outputChars = 0;
     this.buttons.run.addEventListener("click", () => this.run());
@@ -60,27 +58,26 @@ class RunnableBlock {
     this.editorHost.addEventListener("focus", () => this.ensureEditor(true), { once: true });
   }
 
+  /** The editor replaces the build's highlighted code; resolves to the editor. */
   ensureEditor(focus = false) {
-    if (!this.editor) {
+    this.editorReady ??= loadEditor().then(({ createEditor }) => {
       this.editorHost.removeAttribute("tabindex");
       this.editorHost.textContent = "";
       this.editor = createEditor({
         parent: this.editorHost,
-        code: this.originalCode,
+        code: this.code(), // the static code, as served
         label: this.editorHost.dataset.label || "Python",
         onRun: () => this.run(),
         onLeave: () => this.buttons.run.focus(),
       });
-    }
-    if (focus) this.editor.focus();
-    return this.editor;
-  }
-
-  /** Create the editor soon, in a task of its own, unless the reader got there first. */
-  prepareEditor() {
-    if (this.editor || this.editorQueued) return;
-    this.editorQueued = true;
-    whenIdle(() => this.ensureEditor());
+      return this.editor;
+    }).catch(() => {
+      editorModule = null; // the static code stays; the next focus or run tries again
+      this.editorReady = null;
+      return null;
+    });
+    if (focus) this.editorReady.then((editor) => editor?.focus());
+    return this.editorReady;
   }
 
   code() {
@@ -158,7 +155,7 @@ class RunnableBlock {
     let result;
     try {
       const started = runtime.start();
-      this.prepareEditor(); // after Python was asked to start, not before
+      this.ensureEditor(); // after Python was asked to start, not before
       await started;
       if (this.runId !== id) return;
       this.setState("running", m.running);
@@ -223,7 +220,7 @@ function observer() {
         visibility.unobserve(entry.target);
         // The first block in view starts the runtime, so Run is fast when clicked.
         runtime.start().catch(() => {});
-        entry.target.bpBlock?.prepareEditor();
+        entry.target.bpBlock?.ensureEditor();
       }
     }, { rootMargin: "200px" });
   }

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import SiteServer, Traffic
-from tests.pages import LANGUAGES, ROOT, url
+from tests.pages import LANGUAGES, ROOT, pages, url
 
-PILOT_PAGES = ["index.md", "gates/add.md", "gates/multiply.md", "gates/max.md"]
+ALL_PAGES = pages("en")  # every page, in every language
 FINISHED = '[data-state="done"], [data-state="error"], [data-state="stopped"]'
 STRINGS = json.loads((ROOT / "web" / "ui-strings.json").read_text(encoding="utf-8"))
 
@@ -52,7 +52,7 @@ def replace_code(page: Page, block: Locator, code: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page_name", PILOT_PAGES)
+@pytest.mark.parametrize("page_name", ALL_PAGES)
 def test_every_block_gives_the_builds_output(
     page: Page, site: SiteServer, lang: str, page_name: str
 ) -> None:
