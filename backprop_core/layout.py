@@ -14,7 +14,8 @@ The steps are the classic ones (Sugiyama et al., 1981):
    every column between: a label box just before its target, zero-height
    "dummies" elsewhere (shared by all wires of one source: a trunk). So every
    wire only joins neighbouring columns, and one that skips layers passes
-   *through* the columns in its own slot.
+   *through* the columns in its own slot. A node's total-gradient label (asked
+   for where a value fans out) is one more item, right after the node.
 3. *Order.* Start from the trace's order (a depth-first walk from the output,
    which draws a tree without crossings), then sweep the columns with the
    barycenter heuristic and keep the order with the fewest crossings.
@@ -279,7 +280,8 @@ def _items(
     A node's wires to later columns share one trunk of dummies and branch off
     one column before their labels, so a value used in many columns costs one
     item per column, not one per use. A total-gradient box is the first item
-    of the trunk, sized to fit; a node without a trunk gets a loose item.
+    of the trunk, sized to fit, if all the node's wires start along the trunk
+    (so it carries their sum); otherwise the node gets a loose item.
     """
     layer = _layers(nodes)
     items = _Items()

@@ -128,3 +128,15 @@ def test_a_missing_snippet_is_an_error(caplog: pytest.LogCaptureFixture) -> None
     html_out = runnable.format_runnable("no/such_snippet.py", "bp-run", "bp-run", {}, None)
     assert "does not exist" in html_out and "admonition failure" in html_out
     assert any(r.levelname == "ERROR" and "such_snippet" in r.getMessage() for r in caplog.records)
+
+
+DIAGRAM_PAGES = [p for p in pages("en") if p.startswith("gates/") or p == "staged-computation.md"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", DIAGRAM_PAGES)
+def test_gate_pages_show_their_circuit(built_site: BuiltSite, lang: str, page: str) -> None:
+    """The build draws the example's circuit into the page (no JavaScript needed to see it)."""
+    text = html_of(built_site, lang, page)
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="bp-circuit"' in text
+    assert 'class="bp-gate"' in text and "data-order=" in text

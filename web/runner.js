@@ -56,6 +56,30 @@ class RunnableBlock {
     // Before the editor exists, the static code is still keyboard-reachable.
     this.editorHost.tabIndex = 0;
     this.editorHost.addEventListener("focus", () => this.ensureEditor(true), { once: true });
+    // While the runtime loads in the background, every block that has not been
+    // run shows the progress; once Python is ready it says so.
+    this.unwatch = runtime.onProgress((p) => this.showRuntimeProgress(p));
+  }
+
+  showRuntimeProgress(progress) {
+    if (!this.root.isConnected) {
+      this.unwatch?.();
+      return;
+    }
+    const state = this.root.dataset.state;
+    if (state !== "static" && state !== "loading") return;
+    if (progress.stage === "idle") return;
+    const m = this.messages;
+    if (progress.stage === "failed") {
+      this.root.dataset.runtime = "failed";
+      this.status.textContent = format(m.runtime_failed, { error: progress.error });
+      return;
+    }
+    this.root.dataset.runtime = progress.stage === "ready" ? "ready" : "loading";
+    if (state === "static") {
+      this.status.textContent =
+        progress.stage === "ready" ? m.ready : format(m.loading_progress, progress);
+    }
   }
 
   /** The editor replaces the build's highlighted code; resolves to the editor. */
