@@ -9,10 +9,16 @@ import { runtime } from "./runtime.js";
 
 const MAX_OUTPUT_CHARS = 200_000;
 
-// CodeMirror is a separate chunk (esbuild splitting), loaded when the first
-// editor is needed: the page's own script stays small and quick to start.
+// CodeMirror is a separate chunk (esbuild splitting), so the page's own script
+// stays small and quick to start; it is fetched once the page is idle. An
+// editor replaces a block's static, highlighted code only when the reader
+// shows intent (the pointer over the code, or focus on it): creating every
+// editor in view at load time costs a long task of layout and paint.
 let editorModule = null;
 const loadEditor = () => (editorModule ??= import("./editor.js"));
+const whenIdle = self.requestIdleCallback
+  ? (callback) => requestIdleCallback(callback, { timeout: 2000 })
+  : (callback) => setTimeout(callback, 200);
 
 function timeLimitSeconds() {
   const meta = document.querySelector('meta[name="bp-time-limit"]');
@@ -56,6 +62,7 @@ class RunnableBlock {
     // Before the editor exists, the static code is still keyboard-reachable.
     this.editorHost.tabIndex = 0;
     this.editorHost.addEventListener("focus", () => this.ensureEditor(true), { once: true });
+    this.editorHost.addEventListener("pointerenter", () => this.ensureEditor(), { once: true });
     // While the runtime loads in the background, every block that has not been
     // run shows the progress; once Python is ready it says so.
     this.unwatch = runtime.onProgress((p) => this.showRuntimeProgress(p));
@@ -178,9 +185,7 @@ class RunnableBlock {
     this.stopReason = null;
     let result;
     try {
-      const started = runtime.start();
-      this.ensureEditor(); // after Python was asked to start, not before
-      await started;
+      await runtime.start();
       if (this.runId !== id) return;
       this.setState("running", m.running);
       this.timer = setTimeout(() => this.stop("timeout"), timeLimitSeconds() * 1000);
@@ -244,7 +249,7 @@ function observer() {
         visibility.unobserve(entry.target);
         // The first block in view starts the runtime, so Run is fast when clicked.
         runtime.start().catch(() => {});
-        entry.target.bpBlock?.ensureEditor();
+        whenIdle(() => loadEditor().catch(() => (editorModule = null)));
       }
     }, { rootMargin: "200px" });
   }
