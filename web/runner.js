@@ -10,15 +10,23 @@ import { runtime } from "./runtime.js";
 const MAX_OUTPUT_CHARS = 200_000;
 
 // CodeMirror is a separate chunk (esbuild splitting), so the page's own script
-// stays small and quick to start; it is fetched once the page is idle. An
-// editor replaces a block's static, highlighted code only when the reader
-// shows intent (the pointer over the code, or focus on it): creating every
-// editor in view at load time costs a long task of layout and paint.
+// stays small and quick to start. An editor replaces a block's static,
+// highlighted code only when the reader shows intent (the pointer over the
+// code, or focus on it): creating every editor in view at load time costs a
+// long task of layout and paint. The chunk itself is fetched and evaluated
+// (a long task too) once Python is ready and the page has been idle for a
+// while, so that it competes neither with Python's start nor with a first run.
 let editorModule = null;
 const loadEditor = () => (editorModule ??= import("./editor.js"));
-const whenIdle = self.requestIdleCallback
-  ? (callback) => requestIdleCallback(callback, { timeout: 2000 })
-  : (callback) => setTimeout(callback, 200);
+const PREFETCH_DELAY_MS = 1000;
+let prefetching = false;
+
+function prefetchEditor() {
+  if (prefetching) return;
+  prefetching = true;
+  const idle = self.requestIdleCallback?.bind(self) ?? ((callback) => setTimeout(callback, 0));
+  setTimeout(() => idle(() => loadEditor().catch(() => (editorModule = null))), PREFETCH_DELAY_MS);
+}
 
 function timeLimitSeconds() {
   const meta = document.querySelector('meta[name="bp-time-limit"]');
@@ -248,8 +256,7 @@ function observer() {
         if (!entry.isIntersecting) continue;
         visibility.unobserve(entry.target);
         // The first block in view starts the runtime, so Run is fast when clicked.
-        runtime.start().catch(() => {});
-        whenIdle(() => loadEditor().catch(() => (editorModule = null)));
+        runtime.start().then(prefetchEditor, () => {});
       }
     }, { rootMargin: "200px" });
   }
