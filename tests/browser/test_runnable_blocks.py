@@ -212,3 +212,19 @@ def test_site_works_under_a_sub_path(
     # The language switcher stays on this page, under the sub-path.
     hrefs = page.locator("a.md-select__link[hreflang]").evaluate_all("els => els.map(a => a.href)")
     assert site.url(url("gates/multiply.md", "de"), sub_path=True) in hrefs
+
+
+@pytest.mark.browser
+def test_output_streams_while_the_code_runs(page: Page, site: SiteServer) -> None:
+    page.goto(site.url(url("gates/multiply.md", "zh")))
+    block = page.locator(".bp-run").first
+    code = "import sys, time\nprint('first')\ntime.sleep(2)\nprint('warn', file=sys.stderr)\n"
+    replace_code(page, block, code + "time.sleep(2)\nprint('last')")
+    block.locator('[data-action="run"]').click()
+    output = block.locator('[data-role="output"]')
+    expect(output).to_have_text("first\n", timeout=15_000)
+    assert block.get_attribute("data-state") == "running"
+    expect(output.locator(".bp-stderr")).to_have_text("warn\n", timeout=5_000)
+    assert block.get_attribute("data-state") == "running"
+    assert wait_finished(block) == "done"
+    assert output_of(block)["text"] == "first\nwarn\nlast\n"
