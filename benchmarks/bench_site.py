@@ -10,8 +10,8 @@ Playwright, a new browser context (empty cache) for every cold sample. Every
 time is taken inside the page with performance.now(), i.e. from the start of
 the navigation, by an init script (a MutationObserver on data-state):
 
-(1) cold start, median of --samples, bare and ours interleaved (after one
-    unrecorded warm-up pair):
+(1) cold start, median of --samples, the variants interleaved (after one
+    unrecorded warm-up round):
     * bare: /bench/bare.html, added by this script next to the site, imports
       assets/pyodide/pyodide.mjs on the main thread, loads the backprop_core
       package from the site's lock file, runs one expression and writes the
@@ -19,14 +19,20 @@ the navigation, by an init script (a MutationObserver on data-state):
     * ours: the gate page, whose first Run button is clicked as soon as that
       can work (see INIT_SCRIPT); the result is the block reaching
       data-state="done". Its run includes drawing the circuit (an SVG),
-      which the bare page does not do.
+      which the bare page does not do;
+    * for context: /bench/bare-worker.html, the bare page's start in the
+      site's own worker.js (what a Web Worker costs by itself).
+    Each context waits SETTLE_MS before it navigates (see cold_sample).
 (2) warm runs: after the runtime has started, --warm-runs real clicks on Run;
     click (capturing listener) → data-state="done", p50 and p95.
 (3) main-thread long tasks (PerformanceObserver 'longtask', buffered) from
-    navigation to the first result of our page, per cold sample (median).
+    navigation to the first result of our page, per cold sample (median);
+    for context, the same page without our script (Material alone) over the
+    same time.
 (4) bytes of a first visit to our page including Run: Playwright's
     request.sizes() of every finished request of the browser context, the
-    Web Worker's (Pyodide's wasm, stdlib, lock file, wheel) included.
+    Web Workers' (Pyodide's wasm, stdlib, lock file, wheel; the search
+    worker's scripts) included, until the network has been quiet for 2 s.
 """
 
 from __future__ import annotations
@@ -68,6 +74,7 @@ MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "applicati
 TARGETS = {"ratio": 1.15, "warm_p50": 100.0, "longtasks": 200.0}
 TIMEOUT_MS = 120_000
 SETTLE_MS = 1500
+QUIET_MS, BYTES_WAIT_MS = 2000, 15_000  # the byte count ends after 2 s without a request
 
 BARE_HTML = """<!doctype html>
 <html lang="en">
@@ -93,6 +100,35 @@ BARE_HTML = """<!doctype html>
 </script>
 </html>
 """
+
+# For context: the same start in a Web Worker (the site's own worker.js and
+# its messages, see web/worker.js), on a page with nothing else.
+BARE_WORKER_HTML = """<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>bare Pyodide in a Web Worker</title>
+<pre id="out" data-state="static"></pre>
+<script type="module">
+  const out = document.getElementById("out");
+  const worker = new Worker("../assets/bp/worker.js?v=bench", { type: "module" });
+  worker.onmessage = ({ data }) => {
+    if (data.type === "ready") {
+      window.__bench && window.__bench.mark("ready");
+      const code = "from backprop_core import Value\\nf = Value(-2.0) * Value(3.0)\\n"
+        + "f.backward()\\nprint(f.data)";
+      worker.postMessage({ type: "run", id: 1, cells: [{ code, filename: "bare.py" }] });
+    } else if (data.type === "stdout") {
+      out.textContent += data.text;
+    } else if (data.type === "done") {
+      out.dataset.state = "done";
+    }
+  };
+  worker.postMessage({ type: "start" });
+</script>
+</html>
+"""
+
+SITE_SCRIPT = re.compile(r'<script type="module" src="[^"]*assets/bp/site\.js"></script>')
 
 # Installed in every page before its own scripts run. Records milestones in
 # window.__bench.marks (ms since navigation start): when the runner has set up
@@ -268,9 +304,16 @@ def request_record(request: Request, time_origin: list[float]) -> dict[str, Any]
 
 
 def cold_sample(
-    browser: Browser, url: str, click_run: bool, record_bytes: bool = False
+    browser: Browser,
+    url: str,
+    click_run: bool,
+    record_bytes: bool = False,
+    window_ms: float | None = None,
 ) -> tuple[Sample, BrowserContext]:
-    """One navigation in a fresh context, up to the first result. Returns the open context."""
+    """One navigation in a fresh context, up to the first result (or for window_ms).
+
+    Returns the sample and the context, still open.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(f"window.__benchClickRun = {str(click_run).lower()};\n{INIT_SCRIPT}")
@@ -287,8 +330,21 @@ def cold_sample(
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url, wait_until="commit")
-    page.wait_for_function(DONE.format(n=1), timeout=TIMEOUT_MS, polling=50)
+    if window_ms is None:
+        page.wait_for_function(DONE.format(n=1), timeout=TIMEOUT_MS, polling=50)
+    else:
+        page.wait_for_timeout(window_ms)
     page.wait_for_timeout(300)  # late long tasks and requests (not counted in the time)
+    if record_bytes:
+        # What a first visit fetches a little later counts too: Material's search
+        # index setup and the editor's chunk wait until Python is ready.
+        quiet_since, seen = 0.0, -1
+        for _ in range(int(BYTES_WAIT_MS / 100)):
+            if len(finished) != seen:
+                seen, quiet_since = len(finished), 0.0
+            elif (quiet_since := quiet_since + 100) >= QUIET_MS:
+                break
+            page.wait_for_timeout(100)
     data = page.evaluate(
         "() => ({origin: performance.timeOrigin, marks: __bench.marks,"
         " longtasks: __bench.longtasks, workers: __bench.workers, status: __bench.status,"
@@ -299,7 +355,7 @@ def cold_sample(
     if failed:
         print(f"  note: failed requests on {url}: {failed}", file=sys.stderr)
     sample = Sample(
-        done_ms=data["dones"][0],
+        done_ms=data["dones"][0] if window_ms is None else window_ms,
         marks=data["marks"],
         longtasks=data["longtasks"],
         workers=data["workers"],
@@ -402,11 +458,14 @@ def report(
     site: Path,
     page: str,
     bare: list[Sample],
+    worker: list[Sample],
     ours: list[Sample],
+    material: list[Sample],
     warm: list[float],
     bytes_sample: Sample,
 ) -> None:
     bare_t = [s.done_ms for s in bare]
+    worker_t = [s.done_ms for s in worker]
     ours_t = [s.done_ms for s in ours]
     ratio = med(ours_t) / med(bare_t)
     p50, p95 = percentile(warm, 50), percentile(warm, 95)
@@ -425,12 +484,17 @@ def report(
     print(f"  {'variant':<44}{'median':>9}{'min':>8}{'max':>8}")
     for name, ts in (
         ("bare Pyodide page (main thread)", bare_t),
+        ("  context: bare page, Pyodide in worker.js", worker_t),
         (f"{page} (Run at once)", ours_t),
     ):
         print(f"  {name:<44}{fmt_ms(med(ts)):>9}{fmt_ms(min(ts)):>8}{fmt_ms(max(ts)):>8}")
     print(
-        f"  ratio ours / bare: {ratio:.2f}   (target <= {TARGETS['ratio']}: "
+        f"  ratio ours / bare: {ratio:.3f}   (target <= {TARGETS['ratio']}: "
         f"{verdict(ratio <= TARGETS['ratio'])})"
+    )
+    print(
+        f"  context: bare in a worker / bare {med(worker_t) / med(bare_t):.2f},"
+        f" ours / bare in a worker {med(ours_t) / med(worker_t):.2f}"
     )
     print("  milestones, median ms from navigation:")
     print(
@@ -475,7 +539,11 @@ def report(
         f"   (target <= {TARGETS['longtasks']:.0f}: {verdict(long_med <= TARGETS['longtasks'])})"
     )
     bare_long = med([s.long_total() for s in bare])
-    print(f"  for comparison, the bare page (Pyodide on the main thread): {bare_long:,.0f} ms")
+    material_long = med([s.long_total() for s in material])
+    print(
+        f"  context: the same page without our script (Material alone, same window):"
+        f" {material_long:,.0f} ms; the bare page (Pyodide on the main thread): {bare_long:,.0f} ms"
+    )
     if ours and ours[0].longtasks:
         worst = sorted(ours[len(ours) // 2].longtasks, key=lambda t: -t["duration"])[:5]
         print(
@@ -547,21 +615,37 @@ def main() -> None:
         bench_dir = tmp_dir / "bench"
         bench_dir.mkdir()
         (bench_dir / "bare.html").write_text(BARE_HTML, encoding="utf-8")
+        (bench_dir / "bare-worker.html").write_text(BARE_WORKER_HTML, encoding="utf-8")
+        # Our page without our script, at the same depth (its links are relative).
+        depth = len(args.page.strip("/").split("/"))
+        material_path = "/".join(["material-only", *["x"] * (depth - 2)]) + "/"
+        page_html = (site / args.page / "index.html").read_text(encoding="utf-8")
+        (bench_dir / material_path).mkdir(parents=True)
+        (bench_dir / material_path / "index.html").write_text(
+            SITE_SCRIPT.sub("", page_html), encoding="utf-8"
+        )
 
         with serve(site, port, bench_dir) as origin, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             chromium = f"Chromium {browser.version}"
-            bare_url, ours_url = origin + "bench/bare.html", origin + args.page
+            ours_url = origin + args.page
             bare: list[Sample] = []
+            worker: list[Sample] = []
             ours: list[Sample] = []
+            material: list[Sample] = []
             warm: list[float] = []
             bytes_sample: Sample | None = None
-            for i in range(args.samples + 1):  # sample 0 is a warm-up of the browser
-                print(f"cold sample {i}/{args.samples} ...", file=sys.stderr)
-                s, ctx = cold_sample(browser, bare_url, click_run=False)
+            # Variants interleaved, so that whatever else this machine does hits them alike.
+            for i in range(args.samples + 1):  # round 0 warms the browser up, not recorded
+                print(f"cold samples, round {i}/{args.samples} ...", file=sys.stderr)
+                s, ctx = cold_sample(browser, origin + "bench/bare.html", click_run=False)
                 ctx.close()
                 if i:
                     bare.append(s)
+                s, ctx = cold_sample(browser, origin + "bench/bare-worker.html", click_run=False)
+                ctx.close()
+                if i:
+                    worker.append(s)
                 s, ctx = cold_sample(browser, ours_url, click_run=True, record_bytes=True)
                 if i:
                     ours.append(s)
@@ -570,6 +654,12 @@ def main() -> None:
                     print("warm runs ...", file=sys.stderr)
                     warm = warm_runs(ctx, args.warm_runs)
                 ctx.close()
+                if i:
+                    window = med([o.done_ms for o in ours])
+                    url = origin + "bench/" + material_path
+                    s, ctx = cold_sample(browser, url, click_run=False, window_ms=window)
+                    ctx.close()
+                    material.append(s)
             browser.close()
         assert bytes_sample is not None
         report(
@@ -577,7 +667,9 @@ def main() -> None:
             site=args.site or Path("(temp build)"),
             page=args.page,
             bare=bare,
+            worker=worker,
             ours=ours,
+            material=material,
             warm=warm,
             bytes_sample=bytes_sample,
         )

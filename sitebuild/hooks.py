@@ -21,7 +21,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from sitebuild import assets, runnable
+from sitebuild import assets, runnable, search
 
 LANGUAGES = ("en", "zh", "ja", "de")
 
@@ -87,3 +87,4 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     assets.install(config)
+    search.segment_japanese_entries(config)  # before static-i18n writes the index

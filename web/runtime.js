@@ -30,6 +30,8 @@ export class PythonRuntime {
   setProgress(progress) {
     this.progress = progress;
     for (const listener of this.listeners) listener(progress);
+    // For the page (overrides/main.html holds Material's search index until Python is ready).
+    document.dispatchEvent(new CustomEvent("bp:runtime", { detail: progress }));
   }
 
   /** Start the worker if it is not running; resolves when Python is ready. */
