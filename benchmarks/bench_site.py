@@ -60,17 +60,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Request, sync_playwright
 
+# The same Chromium flags and MIME types as the browser tests.
+from tests.browser.conftest import CHROMIUM_ARGS, MIME
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
 TARGETS = {"ratio": 1.15, "warm_p50": 100.0, "longtasks": 200.0}
 TIMEOUT_MS = 120_000
 SETTLE_MS = 1500
