@@ -43,7 +43,6 @@ import http.server
 import math
 import os
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -61,7 +60,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, BrowserContext, Request, sync_playwright
 
 # The same Chromium flags and MIME types as the browser tests.
-from tests.browser.conftest import CHROMIUM_ARGS, MIME
+from tests.browser.conftest import CHROMIUM_ARGS, MIME, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"ratio": 1.15, "warm_p50": 100.0, "longtasks": 200.0}
@@ -569,9 +568,7 @@ def report(
 
 
 def chromium_path() -> str:
-    path = (
-        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    )
+    path = find_chromium()
     if not path:
         sys.exit("Chromium is missing (Debian: apt-get install chromium)")
     return path

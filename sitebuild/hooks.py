@@ -51,6 +51,11 @@ def page_language(page: Page) -> str:
     return first if first in LANGUAGES else "en"
 
 
+def root_path(page: Page) -> str:
+    """The relative path from this page to the site root, across language folders."""
+    return "../" * len(PurePosixPath(page.url).parts) if page.url else ""
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     runnable.begin_page(page_language(page), page.file.src_uri, markdown)
     return markdown
@@ -60,8 +65,7 @@ def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any
 ) -> dict[str, Any]:
     # The templates need the path from this page to the site root, across languages.
-    depth = len(PurePosixPath(page.url).parts) if page.url else 0
-    context["bp_root"] = "../" * depth
+    context["bp_root"] = root_path(page)
     context["bp_lang"] = page_language(page)
     return context
 
@@ -78,10 +82,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     from it (a 404 per language on every page); the switcher does not need
     them (see web/language-links.js).
     """
-    depth = len(PurePosixPath(page.url).parts) if page.url else 0
     output = _ALTERNATE_LINK.sub("", output)
     return _LANGUAGE_LINK.sub(
-        lambda m: f'<a href="{"../" * depth or "./"}{m[1]}" hreflang="', output
+        lambda m: f'<a href="{root_path(page) or "./"}{m[1]}" hreflang="', output
     )
 
 

@@ -81,6 +81,13 @@ class PageState:
     page: str = ""
     sessions: dict[str, list[str]] = field(default_factory=dict)
 
+    def job(self, name: str, session: str | None) -> tuple[str, ...]:
+        """The snippets a block runs: its session's earlier blocks, then itself."""
+        if not session:
+            return (name,)
+        self.sessions.setdefault(session, []).append(name)
+        return tuple(self.sessions[session])
+
 
 state = PageState()
 
@@ -89,16 +96,11 @@ def begin_page(lang: str, page: str, markdown: str) -> None:
     """Called by the hook before a page is converted: run all its snippets at once."""
     global state
     state = PageState(lang=lang, page=page)
-    jobs, sessions = [], {}
-    for match in FENCE.finditer(markdown):
-        options = dict(OPTION.findall(match["options"]))
-        name = match["body"].strip()
-        session = options.get("session")
-        if session:
-            sessions.setdefault(session, []).append(name)
-            jobs.append(tuple(sessions[session]))
-        else:
-            jobs.append((name,))
+    scan = PageState()  # a throw-away copy: the formatter counts sessions again
+    jobs = [
+        scan.job(m["body"].strip(), dict(OPTION.findall(m["options"])).get("session"))
+        for m in FENCE.finditer(markdown)
+    ]
     try:
         run_jobs(jobs)
     except (FileNotFoundError, ValueError) as exc:
@@ -157,12 +159,7 @@ def _render(name: str, options: dict[str, str]) -> str:
     except (FileNotFoundError, ValueError) as exc:
         raise SnippetError(f"{state.page}: {exc}") from None
     session = options.get("session")
-    if session:
-        state.sessions.setdefault(session, []).append(name)
-        job = tuple(state.sessions[session])
-    else:
-        job = (name,)
-    (output,) = run_jobs([job])
+    (output,) = run_jobs([state.job(name, session)])
     if not output.ok and options.get("error") != "expected":
         text = "".join(e[1] for e in output.events if e[0] != "display")
         raise SnippetError(

@@ -9,18 +9,7 @@
 // and a live [data-role="step-explain"] line that says, in the page's
 // language, "local gradient × upstream gradient = gradient" with the numbers.
 
-const FALLBACK = {
-  step_backward: "Step back",
-  step_forward: "Step forward",
-  step_start: "Press “Step forward” to walk the backward pass.",
-  step_gate: "Gate {symbol} (step {step} of {total}): upstream gradient {upstream}.",
-  step_input: "input {input}: local gradient {local} × upstream gradient {upstream} = {grad}",
-  step_done: "Backward pass complete.",
-};
-
-function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
-}
+import { format, messagesFor } from "./messages.js";
 
 /** Numbers as in the diagrams and pages: up to 4 significant digits (Python's "{:.4g}"). */
 export function formatNumber(value) {
@@ -36,15 +25,6 @@ export function formatNumber(value) {
   return x.toPrecision(4).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
 }
 
-function messagesFor(svg) {
-  const holder = svg.closest(".bp-run[data-messages]") || document.querySelector(".bp-run[data-messages]");
-  try {
-    return { ...FALLBACK, ...(holder ? JSON.parse(holder.dataset.messages) : {}) };
-  } catch {
-    return FALLBACK;
-  }
-}
-
 function nameOf(svg, index) {
   const node = svg.querySelector(`[data-node="${index}"]`);
   if (!node) return `#${index}`;
@@ -52,9 +32,9 @@ function nameOf(svg, index) {
 }
 
 class CircuitStepper {
-  constructor(svg) {
+  constructor(svg, messages) {
     this.svg = svg;
-    this.t = messagesFor(svg);
+    this.t = messages;
     this.order = (svg.dataset.order || "").split(/\s+/).filter(Boolean);
     this.step = 0;
     const controls = document.createElement("span");
@@ -129,6 +109,7 @@ class CircuitStepper {
 export function initCircuits(root = document) {
   for (const svg of root.querySelectorAll("svg.bp-circuit:not([data-bp-steps])")) {
     svg.dataset.bpSteps = "";
-    if (svg.querySelector(".bp-gate")) new CircuitStepper(svg);
+    const messages = messagesFor(svg);
+    if (messages && svg.querySelector(".bp-gate")) new CircuitStepper(svg, messages);
   }
 }

@@ -5,6 +5,7 @@
 // HTML); a displayed SVG is sanitized by DOMPurify before it reaches the page.
 
 import DOMPurify from "dompurify";
+import { format } from "./messages.js";
 import { runtime } from "./runtime.js";
 
 const MAX_OUTPUT_CHARS = 200_000;
@@ -32,10 +33,6 @@ function timeLimitSeconds() {
   const meta = document.querySelector('meta[name="bp-time-limit"]');
   const seconds = meta ? Number(meta.content) : 30;
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 30;
-}
-
-function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
 }
 
 export function sanitizeSvg(svg) {

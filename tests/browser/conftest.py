@@ -73,19 +73,20 @@ def site(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Ite
     server.shutdown()
 
 
-def chromium_path() -> str:
-    path = (
+def find_chromium() -> str | None:
+    """Debian's Chromium (``make test`` installs it), or ``$CHROMIUM``."""
+    return (
         os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     )
-    if not path:
-        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
-    return path
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        path = find_chromium()
+        if not path:
+            pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

@@ -7,16 +7,12 @@ the real numbers, in the page's language.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import SiteServer
-from tests.browser.test_runnable_blocks import replace_code, run
-from tests.pages import ROOT, url
-
-STRINGS = json.loads((ROOT / "web" / "ui-strings.json").read_text(encoding="utf-8"))
+from tests.browser.test_runnable_blocks import STRINGS, replace_code, run
+from tests.pages import url
 
 
 def fill(template: str, **values: object) -> str:
