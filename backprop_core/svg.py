@@ -8,7 +8,7 @@ one wire, which carries its whole gradient. A value that fans out into several
 gate inputs gets one share per wire, and its total gradient, the sum of the
 shares, is shown once more, in bold, right after the value, marked "Σ".
 Positions come from :mod:`backprop_core.layout`; this module only writes the
-markup.
+markup (no stylesheet: the site themes it with web/circuit.css).
 
 The markup is a contract (DESIGN.md, "Circuit diagram contract"): the page's
 script walks the backward pass gate by gate from the ``data-*`` attributes,
@@ -38,18 +38,6 @@ WORD_SIZE = 12.0  # px, symbols that are words (max, exp, ReLU) in a wider pill
 LABEL_H = 30.0  # px, a wire's label box: value above the wire, gradient below
 VALUE_DY, GRAD_DY = -4.0, 12.5  # baselines of the two labels, from the wire
 TOTAL_H = 24.0  # px, a total gradient's box between wires: one line, with room around it
-
-STYLE = (
-    ".bp-circuit{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,"
-    "sans-serif;font-size:12px;font-variant-numeric:tabular-nums;max-width:100%;height:auto}"
-    ".bp-circuit path{fill:none;stroke:currentColor;stroke-width:1.25}"
-    ".bp-circuit .bp-gate circle,.bp-circuit .bp-gate rect{fill:var(--md-default-bg-color,#fff);"
-    "stroke:currentColor;stroke-width:1.5}"
-    ".bp-circuit text{fill:currentColor}"
-    ".bp-circuit .bp-value{fill:#2e7d32}.bp-circuit .bp-grad{fill:#c62828}"
-    "[data-md-color-scheme=slate] .bp-circuit .bp-value{fill:#81c784}"
-    "[data-md-color-scheme=slate] .bp-circuit .bp-grad{fill:#ef9a9a}"
-)
 
 
 def format_number(x: float) -> str:
@@ -142,7 +130,6 @@ def draw_svg(root: Value) -> str:
         f'font-family="sans-serif" font-size="{_n(FONT_SIZE)}">',
         f"<title>{escape(title)}</title>",
         f"<desc>{escape(desc)}</desc>",
-        f"<style>{STYLE}</style>",
     ]
     for route in where.routes:
         grad = format_number(root.grad) if route.target is None else shares[route.target, route.arg]
@@ -264,7 +251,7 @@ def _wire(route: Route, value: str, grad: str) -> str:
             f'data-arg="{route.arg}">'
         )
     return (
-        f'{head}<path d="{_path(route)}" fill="none" stroke="currentColor"/>'
+        f'{head}<path d="{_path(route)}" fill="none" stroke="currentColor" stroke-width="1.25"/>'
         f'<text class="bp-value" x="{_n(lx)}" y="{_n(ly + VALUE_DY)}" text-anchor="middle" '
         f'fill="#2e7d32">{escape(value)}</text>'
         f'<text class="bp-grad" x="{_n(lx)}" y="{_n(ly + GRAD_DY)}" text-anchor="middle" '
@@ -316,7 +303,7 @@ def _gate(node: Node, local: tuple[float, ...], box: Box) -> str:
     size = _symbol_size(node.symbol)
     return (
         f'<g class="bp-gate" data-node="{node.index}"{attrs}>'
-        f'{shape} fill="#fff" stroke="currentColor"/>'
+        f'{shape} fill="#fff" stroke="currentColor" stroke-width="1.5"/>'
         f'<text x="{_n(box.cx)}" y="{_n(box.cy + 0.33 * size)}" text-anchor="middle" '
         f'font-size="{_n(size)}">{escape(node.symbol)}</text></g>'
     )

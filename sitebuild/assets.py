@@ -27,6 +27,8 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # code splitting, what site.js imports with import() (CodeMirror, KaTeX)
 # becomes a chunk-<hash>.js beside it, fetched when needed.
 BUNDLES = ("site.js", "worker.js")
+# Stylesheets in web/, copied into assets/bp/ and linked by overrides/main.html.
+STYLESHEETS = ("runner.css", "circuit.css")
 
 
 def pyodide_version() -> str:
@@ -92,7 +94,8 @@ def bundle_web(version: str) -> Path:
     )
     if done.returncode != 0:
         raise RuntimeError(f"esbuild failed on web/:\n{done.stderr}")
-    shutil.copy2(WEB / "runner.css", out / "runner.css")
+    for stylesheet in STYLESHEETS:
+        shutil.copy2(WEB / stylesheet, out / stylesheet)
     (out / "done").touch()
     for old in CACHE.glob("web-*"):
         if old != out:
