@@ -1,0 +1,405 @@
+"""The diagnosis table: one key per typical mistake, its message in four languages.
+
+Every exercise shares this table. A key is what tests and the page rely on
+(``"missing-upstream"``); the message is what the reader reads, in the page's
+language, with the numbers of their own answer filled in. ``{lead}`` is the
+sentence that names the variable, what it is and what it should be (``LEAD``).
+
+Terms follow the project glossary (局部梯度 / 局所的な勾配 / lokaler Gradient …);
+German addresses the reader as "Sie", like the German pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+__all__ = ["AT_POINT", "GATES", "KEYS", "LANGUAGES", "LEAD", "MESSAGES", "message"]
+
+LANGUAGES = ("en", "zh", "ja", "de")
+
+LEAD = {
+    "en": "`{var}` is {got}, it should be {want}{at}",
+    "zh": "{at}`{var}` 的值是 {got}，正确的值是 {want}",
+    "ja": "{at}`{var}` は {got} ですが、正しくは {want} です",
+    "de": "`{var}` ist {got}, richtig wäre {want}{at}",
+}
+
+AT_POINT = {
+    "en": " (at {point})",
+    "zh": "在 {point} 处，",
+    "ja": "{point} のとき、",
+    "de": " (bei {point})",
+}
+
+# Gate names as they appear inside sentences ("the output of the {gate}").
+GATES: dict[str, dict[str, str]] = {
+    "add": {"en": "add gate", "zh": "加法门", "ja": "加算ゲート", "de": "Additions-Gatter"},
+    "sub": {"en": "subtract gate", "zh": "减法门", "ja": "減算ゲート", "de": "Subtraktions-Gatter"},
+    "mul": {
+        "en": "multiply gate",
+        "zh": "乘法门",
+        "ja": "乗算ゲート",
+        "de": "Multiplikations-Gatter",
+    },
+    "div": {"en": "divide gate", "zh": "除法门", "ja": "除算ゲート", "de": "Divisions-Gatter"},
+    "max": {"en": "max gate", "zh": "取最大值门", "ja": "maxゲート", "de": "Max-Gatter"},
+    "pow": {"en": "power gate", "zh": "幂运算门", "ja": "べき乗ゲート", "de": "Potenz-Gatter"},
+    "neg": {
+        "en": "negation gate",
+        "zh": "取负门",
+        "ja": "符号反転ゲート",
+        "de": "Negations-Gatter",
+    },
+    "exp": {"en": "exp gate", "zh": "指数门", "ja": "expゲート", "de": "exp-Gatter"},
+    "log": {"en": "log gate", "zh": "对数门", "ja": "logゲート", "de": "log-Gatter"},
+    "tanh": {"en": "tanh gate", "zh": "tanh 门", "ja": "tanhゲート", "de": "tanh-Gatter"},
+    "sigmoid": {
+        "en": "sigmoid gate",
+        "zh": "sigmoid 门",
+        "ja": "シグモイドゲート",
+        "de": "Sigmoid-Gatter",
+    },
+    "relu": {"en": "ReLU gate", "zh": "ReLU 门", "ja": "ReLUゲート", "de": "ReLU-Gatter"},
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the verdict "pass" ------------------------------------------------------
+    "pass": {
+        "en": "Right: every gradient agrees with backprop_core's, at the given point "
+        "and at {count} other points.",
+        "zh": "正确！在给定的点和另外 {count} 个点上，每个梯度都与 backprop_core 算出的一致。",
+        "ja": "正解です。与えられた点とほかの {count} 個の点で、すべての勾配が "
+        "backprop_core の計算と一致しました。",
+        "de": "Richtig: Jeder Gradient stimmt mit dem von backprop_core überein, am "
+        "vorgegebenen Punkt und an {count} weiteren Punkten.",
+    },
+    # --- the code itself ---------------------------------------------------------
+    "syntax-error": {
+        "en": "Python cannot read the code (line {line}): {detail}.",
+        "zh": "Python 无法解析这段代码（第 {line} 行）：{detail}。",
+        "ja": "Python がコードを読めません（{line} 行目）：{detail}。",
+        "de": "Python kann den Code nicht lesen (Zeile {line}): {detail}.",
+    },
+    "raises": {
+        "en": "The code stops with {error} (line {line}). Fix that first, then check again.",
+        "zh": "代码在第 {line} 行抛出了 {error}。请先修正它，再检查一次。",
+        "ja": "コードが {line} 行目で {error} を送出して止まりました。まずそれを直してから、"
+        "もう一度確認してください。",
+        "de": "Der Code bricht in Zeile {line} mit {error} ab. Beheben Sie das zuerst und "
+        "prüfen Sie dann noch einmal.",
+    },
+    "raises-elsewhere": {
+        "en": "The code works at the given point, but with {point} it stops with {error} "
+        "(line {line}). A backward pass must work for any input, so the checker tries several.",
+        "zh": "代码在给定的点上可以运行，但在 {point} 时，第 {line} 行抛出了 {error}。"
+        "反向传播必须对任意输入都成立，所以检查会在多个点上运行它。",
+        "ja": "与えられた点ではコードが動きますが、{point} のときは {line} 行目で {error} "
+        "を送出して止まります。逆伝播はどんな入力でも動く必要があるので、確認ではいくつもの点で"
+        "実行します。",
+        "de": "Am vorgegebenen Punkt läuft der Code, aber bei {point} bricht er in Zeile "
+        "{line} mit {error} ab. Ein Rückwärtsdurchlauf muss für jede Eingabe funktionieren, "
+        "deshalb probiert die Prüfung mehrere Punkte aus.",
+    },
+    "missing-input": {
+        "en": "The checker runs your code at other inputs by changing the numbers in the line "
+        "that sets `{name}`, and it cannot find that line. Keep `{name} = …` as the starter "
+        "has it (Reset brings it back).",
+        "zh": "检查程序会修改设置 `{name}` 的那一行中的数字，在其他输入上运行你的代码，"
+        "但找不到这一行。请保留初始代码中的 `{name} = …`（点击“重置”即可恢复）。",
+        "ja": "確認では `{name}` を設定する行の数値を書き換えて、ほかの入力でもコードを実行します。"
+        "その行が見つかりません。最初のコードにある `{name} = …` を残してください"
+        "（「リセット」で元に戻せます）。",
+        "de": "Die Prüfung führt Ihren Code mit anderen Eingaben aus, indem sie die Zahlen in "
+        "der Zeile ändert, die `{name}` setzt – und diese Zeile ist nicht zu finden. Lassen Sie "
+        "`{name} = …` so stehen wie im Ausgangscode („Zurücksetzen“ stellt ihn wieder her).",
+    },
+    "missing-variable": {
+        "en": "`{var}` is not defined. The exercise asks for it: assign it in your backward pass.",
+        "zh": "`{var}` 没有定义。练习要求求出它：请在反向传播中给它赋值。",
+        "ja": "`{var}` が定義されていません。この演習で求める値なので、"
+        "逆伝播の中で代入してください。",
+        "de": "`{var}` ist nicht definiert. Die Aufgabe verlangt diesen Wert: Weisen Sie ihn in "
+        "Ihrem Rückwärtsdurchlauf zu.",
+    },
+    "not-a-number": {
+        "en": "`{var}` should be a number, but it is a `{type}`.",
+        "zh": "`{var}` 应该是一个数，但它是 `{type}`。",
+        "ja": "`{var}` は数値のはずですが、`{type}` になっています。",
+        "de": "`{var}` sollte eine Zahl sein, ist aber vom Typ `{type}`.",
+    },
+    "wrong-length": {
+        "en": "`{var}` should hold {want} numbers, one per entry of `{of}`, but it holds {got}.",
+        "zh": "`{var}` 应包含 {want} 个数，与 `{of}` 的元素一一对应，但它包含 {got} 个。",
+        "ja": "`{var}` には `{of}` の要素ごとに 1 つ、合わせて {want} 個の数値が必要ですが、"
+        "{got} 個あります。",
+        "de": "`{var}` sollte {want} Zahlen enthalten, eine je Eintrag von `{of}`, enthält aber "
+        "{got}.",
+    },
+    "wrong-shape": {
+        "en": "`{var}` should be {want}, the shape of `{of}`, but it is {got}.",
+        "zh": "`{var}` 的形状应为 {want}，与 `{of}` 相同，但它是 {got}。",
+        "ja": "`{var}` の形状は `{of}` と同じ {want} のはずですが、{got} になっています。",
+        "de": "`{var}` sollte die Form {want} haben, die Form von `{of}`, hat aber {got}.",
+    },
+    "transposed-shape": {
+        "en": "`{var}` is {got}, but `{of}` is {want}, and a gradient always has the shape of its "
+        "variable. Your product comes out transposed: let the shapes tell you which factor to "
+        "transpose and on which side it goes.",
+        "zh": "`{var}` 的形状是 {got}，而 `{of}` 是 {want}：梯度的形状总是与它的变量相同。"
+        "你的乘积被转置了：用维度分析确定哪个因子需要转置、放在哪一边。",
+        "ja": "`{var}` は {got} ですが、`{of}` は {want} です。勾配の形状は、いつも対応する変数と"
+        "同じです。積が転置されているので、形状を手がかりに、どの因子を転置してどちら側に置くかを"
+        "決めてください。",
+        "de": "`{var}` hat die Form {got}, `{of}` aber {want} – und ein Gradient hat immer die "
+        "Form seiner Variablen. Ihr Produkt kommt transponiert heraus: Lassen Sie die Formen "
+        "entscheiden, welcher Faktor transponiert wird und auf welche Seite er gehört.",
+    },
+    # --- the forward pass ----------------------------------------------------------
+    "forward-wrong": {
+        "en": "{lead}. That is a value of the forward pass, and the backward pass is only as "
+        "right as the values it reads: restore the forward pass first.",
+        "zh": "{lead}。这是前向传播中的值，而反向传播是否正确取决于它读取的这些值："
+        "请先恢复前向传播。",
+        "ja": "{lead}。これは順伝播の値です。逆伝播は、読み取る値が正しくなければ正しくなりません。"
+        "まず順伝播を元に戻してください。",
+        "de": "{lead}. Das ist ein Wert des Vorwärtsdurchlaufs, und der Rückwärtsdurchlauf ist "
+        "nur so richtig wie die Werte, die er liest: Stellen Sie zuerst den Vorwärtsdurchlauf "
+        "wieder her.",
+    },
+    "precedence": {
+        "en": "{lead}. Operator precedence: Python reads `{wrong}` as `{parsed}`. Put "
+        "parentheses around what belongs together: `{right}`.",
+        "zh": "{lead}。这是运算符优先级的问题：Python 把 `{wrong}` 理解为 `{parsed}`。"
+        "请用括号把属于一起的部分括起来：`{right}`。",
+        "ja": "{lead}。演算子の優先順位の問題です。Python は `{wrong}` を `{parsed}` と解釈します。"
+        "ひとまとまりの部分を括弧で囲んでください：`{right}`。",
+        "de": "{lead}. Eine Frage der Operatorrangfolge: Python liest `{wrong}` als `{parsed}`. "
+        "Setzen Sie Klammern um das, was zusammengehört: `{right}`.",
+    },
+    # --- the backward pass: diagnoses from the signature of the wrong numbers --------
+    "activation-as-local-gradient": {
+        "en": "{lead}. That is the output `{out}` of the {gate}, not its local gradient. The "
+        "backward pass multiplies by the gate's slope, {formula}, which is computed from that "
+        "output.",
+        "zh": "{lead}。这是{gate}的输出 `{out}`，而不是它的局部梯度。反向传播要乘的是门的斜率 "
+        "{formula}，它由这个输出算出。",
+        "ja": "{lead}。これは{gate}の出力 `{out}` であって、局所的な勾配ではありません。"
+        "逆伝播で掛けるのはゲートの傾き {formula} で、これはその出力から計算します。",
+        "de": "{lead}. Das ist die Ausgabe `{out}` des {gate}s, nicht sein lokaler Gradient. Der "
+        "Rückwärtsdurchlauf multipliziert mit der Steigung des Gatters, {formula}, und die "
+        "berechnet man aus dieser Ausgabe.",
+    },
+    "preactivation-in-local-gradient": {
+        "en": "{lead}. The local gradient {formula} of the {gate} is computed from its output "
+        "`{out}`, not from its input `{inp}`.",
+        "zh": "{lead}。{gate}的局部梯度 {formula} 要用它的输出 `{out}` 来计算，而不是用它的输入 "
+        "`{inp}`。",
+        "ja": "{lead}。{gate}の局所的な勾配 {formula} は、入力 `{inp}` ではなく出力 `{out}` "
+        "から計算します。",
+        "de": "{lead}. Der lokale Gradient {formula} des {gate}s wird aus seiner Ausgabe `{out}` "
+        "berechnet, nicht aus seiner Eingabe `{inp}`.",
+    },
+    "swapped-inputs": {
+        "en": "{lead}. The multiply gate `{node}` swaps: each input gets the other input times "
+        "the upstream gradient. You used each input's own value.",
+        "zh": "{lead}。乘法门 `{node}` 会交换输入：每个输入得到的是另一个输入乘以上游梯度。"
+        "你用的却是每个输入自己的值。",
+        "ja": "{lead}。乗算ゲート `{node}` では入力が入れ替わります。各入力が受け取るのは、"
+        "もう一方の入力と上流の勾配の積です。あなたのコードは各入力自身の値を使っています。",
+        "de": "{lead}. Das Multiplikations-Gatter `{node}` vertauscht: Jede Eingabe bekommt die "
+        "andere Eingabe mal den Upstream-Gradienten. Sie haben jeweils den eigenen Wert der "
+        "Eingabe verwendet.",
+    },
+    "max-routing": {
+        "en": "{lead}. The max gate `{node}` sends the whole upstream gradient to the larger "
+        "input and 0 to the smaller one; yours went the other way.",
+        "zh": "{lead}。取最大值门 `{node}` 把上游梯度全部传给较大的输入，较小的输入得到 0；"
+        "你的代码正好反了。",
+        "ja": "{lead}。maxゲート `{node}` は上流の勾配をすべて大きいほうの入力に渡し、"
+        "小さいほうには 0 を渡します。あなたのコードでは逆になっています。",
+        "de": "{lead}. Das Max-Gatter `{node}` gibt den ganzen Upstream-Gradienten an die "
+        "größere Eingabe weiter und 0 an die kleinere; bei Ihnen ist es umgekehrt.",
+    },
+    "max-fixed-route": {
+        "en": "{lead}. The max gate `{node}` must send the gradient to whichever input is larger "
+        "at this point, but your code always sends it to `{inp}`. Compare the inputs in the "
+        "backward pass.",
+        "zh": "{lead}。取最大值门 `{node}` 应当把梯度传给在当前这个点上较大的那个输入，"
+        "而你的代码总是传给 `{inp}`。请在反向传播中比较两个输入。",
+        "ja": "{lead}。maxゲート `{node}` は、その点で大きいほうの入力に勾配を渡す必要が"
+        "ありますが、あなたのコードはいつも `{inp}` に渡しています。"
+        "逆伝播の中で入力を比較してください。",
+        "de": "{lead}. Das Max-Gatter `{node}` muss den Gradienten an die Eingabe geben, die an "
+        "diesem Punkt größer ist; Ihr Code gibt ihn immer an `{inp}`. Vergleichen Sie die "
+        "Eingaben im Rückwärtsdurchlauf.",
+    },
+    "passed-through": {
+        "en": "{lead}. You passed the upstream gradient through unchanged, as an add gate does; "
+        "the {gate} `{node}` first multiplies it by its local gradient ({local} here).",
+        "zh": "{lead}。你把上游梯度原样传了下去，这是加法门的做法；{gate} `{node}` "
+        "要先把它乘以自己的局部梯度（这里是 {local}）。",
+        "ja": "{lead}。上流の勾配をそのまま渡していますが、それは加算ゲートのやり方です。"
+        "{gate} `{node}` では、まず局所的な勾配（ここでは {local}）を掛けます。",
+        "de": "{lead}. Sie haben den Upstream-Gradienten unverändert weitergegeben, wie es ein "
+        "Additions-Gatter tut; das {gate} `{node}` multipliziert ihn zuerst mit seinem lokalen "
+        "Gradienten (hier {local}).",
+    },
+    "fork-overwrite": {
+        "en": "{lead}. `{name}` is used {count} times, so its gradient is the sum of {count} "
+        "shares ({shares}). Yours keeps only some of them: an `=` where `+=` belongs "
+        "overwrote a share.",
+        "zh": "{lead}。`{name}` 被使用了 {count} 次，所以它的梯度是 {count} 份梯度之和"
+        "（{shares}）。你的值只保留了其中一部分：本该用 `+=` 的地方用了 `=`，覆盖掉了一份。",
+        "ja": "{lead}。`{name}` は {count} か所で使われているので、その勾配は {count} 個の"
+        "分担分の和（{shares}）です。あなたの値にはその一部しか入っていません。"
+        "`+=` にすべきところが `=` になっていて、分担分を上書きしています。",
+        "de": "{lead}. `{name}` wird {count}-mal verwendet, also ist sein Gradient die Summe von "
+        "{count} Anteilen ({shares}). Ihr Wert enthält nur einen Teil davon: Ein `=` an einer "
+        "Stelle, die `+=` braucht, hat einen Anteil überschrieben.",
+    },
+    "missing-upstream": {
+        "en": "{lead}. That is the local gradient alone; the chain rule multiplies it by the "
+        "upstream gradient, {upstream}.",
+        "zh": "{lead}。这只是局部梯度；按照链式法则，还要乘以上游梯度 {upstream}。",
+        "ja": "{lead}。これは局所的な勾配だけです。連鎖律に従って、上流の勾配 {upstream} "
+        "を掛けてください。",
+        "de": "{lead}. Das ist nur der lokale Gradient; die Kettenregel multipliziert ihn mit "
+        "dem Upstream-Gradienten {upstream}.",
+    },
+    "sign": {
+        "en": "{lead}. The size is right, the sign is not: look for a minus sign lost or added "
+        "on its path (division and subtraction have negative local gradients).",
+        "zh": "{lead}。大小对了，符号错了：检查它的路径上是不是丢了或多了一个负号"
+        "（除法和减法的局部梯度是负的）。",
+        "ja": "{lead}。大きさは合っていますが、符号が逆です。経路の途中でマイナス記号が抜けたり"
+        "余分に付いたりしていないか確認してください（除算と減算の局所的な勾配は負になります）。",
+        "de": "{lead}. Der Betrag stimmt, das Vorzeichen nicht: Suchen Sie auf seinem Pfad nach "
+        "einem verlorenen oder zusätzlichen Minuszeichen (Division und Subtraktion haben "
+        "negative lokale Gradienten).",
+    },
+    "transposed": {
+        "en": "{lead}. Your `{matrix}` holds the right numbers in the wrong places: it is the "
+        "transpose of the gradient of `{of}`. With square matrices the shapes cannot catch "
+        "this; the numbers can.",
+        "zh": "{lead}。你的 `{matrix}` 里的数都对，位置却错了：它是 `{of}` 的梯度的转置。"
+        "对方阵来说，形状发现不了这种错误，数值可以。",
+        "ja": "{lead}。`{matrix}` の数値は正しいのですが、位置が違います。`{of}` の勾配を転置した"
+        "ものになっています。正方行列では形状からはこの誤りがわかりません。数値ならわかります。",
+        "de": "{lead}. Ihr `{matrix}` enthält die richtigen Zahlen an den falschen Stellen: Es "
+        "ist die Transponierte des Gradienten von `{of}`. Bei quadratischen Matrizen fällt das "
+        "an den Formen nicht auf, an den Zahlen schon.",
+    },
+    "wrong-transpose": {
+        "en": "{lead}. `{matrix}` has the right shape, but its entries are those of `{wrong}`; "
+        "the gradient is `{right}`. With square matrices both products have the same shape: "
+        "only the numbers tell them apart.",
+        "zh": "{lead}。`{matrix}` 的形状是对的，但它的元素来自 `{wrong}`；梯度应为 `{right}`。"
+        "对方阵来说，两个乘积的形状相同，只有数值能把它们区分开。",
+        "ja": "{lead}。`{matrix}` の形状は正しいのですが、要素は `{wrong}` のものです。"
+        "勾配は `{right}` です。正方行列ではどちらの積も同じ形状になるので、"
+        "数値でしか区別できません。",
+        "de": "{lead}. `{matrix}` hat die richtige Form, aber die Einträge von `{wrong}`; der "
+        "Gradient ist `{right}`. Bei quadratischen Matrizen haben beide Produkte dieselbe "
+        "Form – nur die Zahlen unterscheiden sie.",
+    },
+    "stale-gradient": {
+        "en": "{lead}: an old gradient is still in it (an extra {extra}). `backward()` adds to "
+        "`.grad`, so what an earlier `backward()` left there stays; call `zero_grad()` before "
+        "the next `backward()`.",
+        "zh": "{lead}：里面还留着一个旧的梯度（多出了 {extra}）。`backward()` 会累加到 `.grad` "
+        "上，之前的 `backward()` 留下的值不会消失；请在下一次 `backward()` 之前调用 "
+        "`zero_grad()`。",
+        "ja": "{lead}。古い勾配が残っています（{extra} だけ余分です）。`backward()` は `.grad` "
+        "に足し込むので、前の `backward()` が残した値は消えません。次の `backward()` の前に "
+        "`zero_grad()` を呼んでください。",
+        "de": "{lead}: Darin steckt noch ein alter Gradient (zusätzlich {extra}). `backward()` "
+        "addiert zu `.grad`, also bleibt stehen, was ein früheres `backward()` hinterlassen "
+        "hat; rufen Sie vor dem nächsten `backward()` `zero_grad()` auf.",
+    },
+    # --- when no single mistake explains the numbers --------------------------------
+    "wrong-factor": {
+        "en": "{lead}. Every wrong gradient is off by the same factor ({ratio} here): look at a "
+        "factor they all share, such as an upstream gradient or a local gradient near the "
+        "output.",
+        "zh": "{lead}。所有错误的梯度都差了同一个倍数（这里是 {ratio}）：检查它们共有的因子，"
+        "例如某个上游梯度，或靠近输出的某个局部梯度。",
+        "ja": "{lead}。間違っている勾配は、すべて同じ倍率（ここでは {ratio}）だけずれています。"
+        "それらに共通する因子、たとえば上流の勾配や出力に近い局所的な勾配を確認してください。",
+        "de": "{lead}. Alle falschen Gradienten weichen um denselben Faktor ab (hier {ratio}): "
+        "Sehen Sie sich einen Faktor an, den sie alle teilen, etwa einen Upstream-Gradienten "
+        "oder einen lokalen Gradienten nahe am Ausgang.",
+    },
+    "only-at-given-point": {
+        "en": "{lead}. At the given point it is right, at other points it is not: compute it "
+        "from the forward values instead of typing in numbers.",
+        "zh": "{lead}。它在给定的点上是对的，在其他点上却不对：请用前向传播的值把它算出来，"
+        "而不是直接填数字。",
+        "ja": "{lead}。与えられた点では正しいのに、ほかの点では正しくありません。"
+        "数値を直接書くのではなく、順伝播の値から計算してください。",
+        "de": "{lead}. Am vorgegebenen Punkt stimmt der Wert, an anderen Punkten nicht: "
+        "Berechnen Sie ihn aus den Werten des Vorwärtsdurchlaufs, statt Zahlen einzutippen.",
+    },
+    "not-written": {
+        "en": "{lead}. The backward pass is not written yet: every gradient is still 0. Replace "
+        "the zeros by local gradient × upstream gradient, starting at the output.",
+        "zh": "{lead}。反向传播还没有写：所有梯度都还是 0。请从输出开始，把这些 0 换成"
+        "局部梯度 × 上游梯度。",
+        "ja": "{lead}。逆伝播がまだ書かれていません。勾配はすべて 0 のままです。出力から順に、"
+        "0 を局所的な勾配 × 上流の勾配に置き換えてください。",
+        "de": "{lead}. Der Rückwärtsdurchlauf ist noch nicht geschrieben: Alle Gradienten sind "
+        "noch 0. Ersetzen Sie die Nullen, beim Ausgang beginnend, durch lokaler Gradient × "
+        "Upstream-Gradient.",
+    },
+    "hard-coded": {
+        "en": "{lead}, and it stays {got} whatever the inputs are. Compute it from the forward "
+        "values instead of typing in numbers.",
+        "zh": "{lead}，而且不管输入是什么，它始终是 {got}。请用前向传播的值把它算出来，"
+        "而不是直接填数字。",
+        "ja": "{lead}。しかも入力が何であっても {got} のままです。数値を直接書くのではなく、"
+        "順伝播の値から計算してください。",
+        "de": "{lead}, und der Wert bleibt {got}, wie auch immer die Eingaben lauten. Berechnen "
+        "Sie ihn aus den Werten des Vorwärtsdurchlaufs, statt Zahlen einzutippen.",
+    },
+    "wrong-value": {
+        "en": "{lead}. Follow its path back from the output: at every gate, local gradient × "
+        "upstream gradient.",
+        "zh": "{lead}。从输出开始沿着它的路径往回走：在每个门上，都是局部梯度 × 上游梯度。",
+        "ja": "{lead}。出力から経路を逆にたどってください。各ゲートで、局所的な勾配 × "
+        "上流の勾配です。",
+        "de": "{lead}. Verfolgen Sie seinen Pfad vom Ausgang zurück: An jedem Gatter gilt "
+        "lokaler Gradient × Upstream-Gradient.",
+    },
+}
+
+KEYS = tuple(key for key in MESSAGES if key != "pass")
+
+_CJK_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fff])")
+
+
+def message(key: str, lang: str, fields: Mapping[str, str]) -> str:
+    """The message for ``key`` in ``lang`` (English if the language is unknown).
+
+    ``fields`` fills the placeholders; ``var``, ``got``, ``want`` and ``point``
+    make the ``{lead}`` sentence where the message has one, and ``gate`` (an op
+    name such as ``"sigmoid"``) becomes the gate's name in ``lang``.
+    """
+    lang = lang if lang in LANGUAGES else "en"
+    values = dict(fields)
+    if "gate" in values:
+        values["gate"] = gate_name(values["gate"], lang)
+    if "var" in values and "want" in values:
+        at = AT_POINT[lang].format(point=values["point"]) if values.get("point") else ""
+        values["lead"] = LEAD[lang].format(
+            var=values["var"], got=values["got"], want=values["want"], at=at
+        )
+    text = MESSAGES[key][lang].format(**values)
+    if lang == "zh":  # a space between Chinese and Latin words: "这是 sigmoid 门"
+        text = _CJK_LATIN.sub(" ", text)
+    return text
+
+
+def gate_name(op: str, lang: str) -> str:
+    """The gate's name in ``lang``, for sentences."""
+    names = GATES.get(op)
+    return names[lang if lang in LANGUAGES else "en"] if names else op
