@@ -153,6 +153,13 @@ class Trace:
             return f"{args[0]}**{format_number(op.exponent)}"
         return f"{op.name}({', '.join(args)})"
 
+    def operand(self, node: int) -> str:
+        """The expression of ``node`` as an operand: in parentheses if it is a sum or product."""
+        text = self.expression(node)
+        op = self.ops[node]
+        plain = self.name(node) is not None or op is None or len(self.inputs[node]) < 2
+        return text if plain else f"({text})"
+
     def upstream_of(self, node: int) -> Iterator[int]:
         """Every node whose gradient ``node``'s gradient depends on, ``node`` included:
         the nodes on its paths to the output."""

@@ -39,9 +39,9 @@ ORDER = (
     "swapped-inputs",
     "max-routing",
     "max-fixed-route",
-    "passed-through",
     "fork-overwrite",
     "missing-upstream",
+    "passed-through",
     "sign",
     "transposed",
     "stale-gradient",
@@ -390,10 +390,10 @@ def forward_hypotheses(trace: Trace, node: int) -> list[tuple[float, dict[str, s
     data = [trace.data[w] for w in wires]
     if op.name == "sigmoid":
         x = args[0]
-        wrong = 1.0 + math.exp(-data[0]) if data[0] > -700 else math.inf
+        slip = 1.0 + math.exp(-data[0]) if data[0] > -700 else math.inf
         found.append(
             (
-                wrong,
+                slip,
                 {
                     "wrong": f"1 / 1 + math.exp(-{x})",
                     "parsed": f"(1 / 1) + math.exp(-{x})",
@@ -407,28 +407,20 @@ def forward_hypotheses(trace: Trace, node: int) -> list[tuple[float, dict[str, s
         if total_op is None or total_op.name != "add" or trace.name(total) is not None:
             continue
         p, q = (trace.data[w] for w in trace.inputs[total])
-        ep, eq = (trace.expression(w, 1) for w in trace.inputs[total])
-        other, eo = data[1 - side], args[1 - side]
+        ep, eq = (trace.operand(w) for w in trace.inputs[total])
+        other, eo = data[1 - side], trace.operand(wires[1 - side])
         if side == 0 and other != 0:
-            found.append(
-                (
-                    p + q / other,
-                    {
-                        "wrong": f"{ep} + {eq} / {eo}",
-                        "parsed": f"{ep} + ({eq} / {eo})",
-                        "right": f"({ep} + {eq}) / {eo}",
-                    },
-                )
+            wrong, parsed, right = (
+                f"{ep} + {eq} / {eo}",
+                f"{ep} + ({eq} / {eo})",
+                f"({ep} + {eq}) / {eo}",
             )
+            found.append((p + q / other, {"wrong": wrong, "parsed": parsed, "right": right}))
         elif side == 1 and p != 0:
-            found.append(
-                (
-                    other / p + q,
-                    {
-                        "wrong": f"{eo} / {ep} + {eq}",
-                        "parsed": f"({eo} / {ep}) + {eq}",
-                        "right": f"{eo} / ({ep} + {eq})",
-                    },
-                )
+            wrong, parsed, right = (
+                f"{eo} / {ep} + {eq}",
+                f"({eo} / {ep}) + {eq}",
+                f"{eo} / ({ep} + {eq})",
             )
+            found.append((other / p + q, {"wrong": wrong, "parsed": parsed, "right": right}))
     return found

@@ -227,8 +227,6 @@ class _Judgement:
         explained: dict[str, list[tuple[Entry, Hypothesis]]] = {}
         for root in roots:
             for h in self.ref.hypotheses:
-                if any(e is root for e, _ in explained.get(h.key, [])):
-                    continue
                 if self.explains(h, root):
                     explained.setdefault(h.key, []).append((root, h))
         if not explained:

@@ -1,0 +1,115 @@
+"""Every exercise, in every language: the reference passes, each catalogued wrong
+answer gets its diagnosis (by key), typed-in numbers fail, and the message is in
+the page's language and names the variable."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from backprop_core.practice import KEYS, LANGUAGES
+from tests.exercise_cases import (
+    BUG_HUNTS,
+    EXERCISES,
+    Case,
+    all_cases,
+    checker,
+    hard_coded,
+    read,
+    wrong_answers,
+)
+
+CASES = all_cases()
+WRONG = [c for c in CASES if c.key is not None]
+SCRIPT = {  # a character of each language's own script must appear in its messages
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ja": re.compile(r"[\u3040-\u30ff]"),
+    "de": re.compile(r"\b(der|die|das|den|dem|ist|Sie|nicht|und|am|an)\b"),
+    "en": re.compile(r"\b(the|is|it|should)\b"),
+}
+
+
+def test_there_are_the_exercises_the_pages_need() -> None:
+    for name in (
+        "gates/sigmoid",
+        "gates/add",
+        "gates/multiply",
+        "gates/max",
+        "gates/fan-out",
+        "gates/division",
+        "staged-computation",
+        "vectorized",
+    ):
+        assert name in EXERCISES
+    assert len([e for e in EXERCISES if e.startswith("common-mistakes/")]) >= 2
+    assert set(BUG_HUNTS) <= set(EXERCISES)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_exercise_has_its_files_and_wrong_answers(exercise: str) -> None:
+    for name in ("starter.py", "solution.py", "check.py"):
+        assert read(exercise, name).strip()
+    cases = wrong_answers(exercise)
+    assert len(cases) >= 3, f"{exercise}: catalogue at least three wrong answers"
+    for case in cases:
+        assert case.key in KEYS, f"{exercise}/wrong/{case.name}.py: {case.key!r} is no table key"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_the_reference_solution_passes(exercise: str, lang: str) -> None:
+    result = checker(exercise)(read(exercise, "solution.py"), lang)
+    assert (result["verdict"], result["key"]) == ("pass", None), result["message"]
+    assert all(row["ok"] for row in result["rows"]) and result["points"] >= 5
+    assert SCRIPT[lang].search(result["message"]), result["message"]
+
+
+@pytest.mark.parametrize("exercise", [e for e in EXERCISES if e not in BUG_HUNTS])
+def test_the_starter_does_not_pass(exercise: str) -> None:
+    result = checker(exercise)(read(exercise, "starter.py"), "en")
+    assert result["verdict"] == "fail"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("case", WRONG, ids=lambda c: c.id)
+def test_a_wrong_answer_gets_its_diagnosis(case: Case, lang: str) -> None:
+    result = checker(case.exercise)(case.source, lang)
+    assert result["verdict"] == "fail"
+    assert result["key"] == case.key, f"{case.id}: {result['message']}"
+    message = result["message"]
+    assert SCRIPT[lang].search(message), message
+    assert "{" not in message and "}" not in message, message  # every placeholder filled
+    if result["variable"] is not None:
+        assert f"`{result['variable']}`" in message, message
+    else:  # a problem of the whole variable (a transposed shape): it is named too
+        assert "`" in message
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_typed_in_numbers_fail(exercise: str, lang: str) -> None:
+    case = hard_coded(exercise)
+    result = checker(exercise)(case.source, lang)
+    assert result["verdict"] == "fail", f"{exercise}: the typed-in numbers passed"
+    assert result["key"] == "hard-coded", result["message"]
+
+
+def test_the_sigmoid_messages_say_exactly_what_went_wrong() -> None:
+    """The issue's two examples, word for word in English."""
+    check = checker("gates/sigmoid")
+    source = read("gates/sigmoid", "solution.py")
+    result = check(source.replace("ddot = (1 - f) * f", "ddot = f"), "en")
+    assert result["key"] == "activation-as-local-gradient"
+    assert result["message"].startswith(
+        "`ddot` is 0.7311, it should be 0.1966. That is the output `f` of the sigmoid gate, "
+        "not its local gradient."
+    )
+    result = check(source.replace("1 * ddot]", "1]"), "en")
+    assert result["key"] == "missing-upstream"
+    assert result["message"] == (
+        "`dw[2]` is 1, it should be 0.1966. That is the local gradient alone; the chain rule "
+        "multiplies it by the upstream gradient, `ddot` = 0.1966."
+    )
+    row = next(r for r in result["rows"] if r["name"] == "dw[2]")
+    assert row["got"] == 1 and not row["ok"] and round(row["want"], 4) == 0.1966
