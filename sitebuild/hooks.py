@@ -21,7 +21,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from sitebuild import assets, runnable, search
+from sitebuild import assets, exercises, runnable, search
 
 LANGUAGES = ("en", "zh", "ja", "de")
 
@@ -58,6 +58,7 @@ def root_path(page: Page) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     runnable.begin_page(page_language(page), page.file.src_uri, markdown)
+    exercises.begin_page(markdown)
     return markdown
 
 

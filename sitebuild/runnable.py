@@ -120,7 +120,7 @@ def validate_runnable(
     return True
 
 
-def _highlight(code: str) -> str:
+def highlight_python(code: str) -> str:
     """Highlighted code in the markup Material styles, shown until the editor loads."""
     formatter = HtmlFormatter(cssclass="language-python highlight", wrapcode=True)
     return highlight(code, PythonLexer(), formatter)
@@ -166,26 +166,47 @@ def _render(name: str, options: dict[str, str]) -> str:
             f"{state.page}: snippet {name} raised an exception at build time "
             f'(add error="expected" to the fence if that is the point):\n{text}'
         )
+    session_attr = f' data-session="{html.escape(session)}"' if session else ""
+    return render_block(name, code, output, attrs=session_attr)
+
+
+def render_block(
+    name: str,
+    code: str,
+    output: Output,
+    *,
+    classes: str = "bp-run",
+    attrs: str = "",
+    label: str | None = None,
+    buttons: str = "",
+    after: str = "",
+    messages: dict[str, str] | None = None,
+) -> str:
+    """A runnable block's HTML (the DESIGN.md contract). Exercises add their own
+    ``classes``, ``attrs``, ``buttons`` (after Run), parts ``after`` the output and
+    browser ``messages`` (sitebuild.exercises)."""
     t = ui_strings(state.lang)
-    messages = {key: t[key] for key in RUNTIME_MESSAGES}
+    messages = {**{key: t[key] for key in RUNTIME_MESSAGES}, **(messages or {})}
     attr = html.escape
-    session_attr = f' data-session="{attr(session)}"' if session else ""
     return (
-        f'<div class="bp-run" data-snippet="{attr(name)}" data-state="static"{session_attr}'
+        f'<div class="{classes}" data-snippet="{attr(name)}" data-state="static"{attrs}'
         f" data-messages='{attr(json.dumps(messages, ensure_ascii=False))}'>"
         f'<div class="bp-run__bar">'
-        f'<span class="bp-run__name">{attr(name)}</span>'
+        f'<span class="bp-run__name">{attr(label or name)}</span>'
         f'<button type="button" class="md-button" data-action="run" title="{attr(t["run_hint"])}"'
         f' aria-keyshortcuts="Control+Enter Meta+Enter">{attr(t["run"])}</button>'
+        f"{buttons}"
         f'<button type="button" class="md-button" data-action="stop" disabled>{attr(t["stop"])}'
         f"</button>"
         f'<button type="button" class="md-button" data-action="reset">{attr(t["reset"])}</button>'
         f"</div>"
         f'<div class="bp-run__editor" data-role="editor"'
-        f' data-label="{attr(t["editor_label"].format(snippet=name))}">{_highlight(code)}</div>'
+        f' data-label="{attr(t["editor_label"].format(snippet=name))}">'
+        f"{highlight_python(code)}</div>"
         f'<div class="bp-run__status" data-role="status" role="status" aria-live="polite">'
         f"{attr(t['static'])}</div>"
         f'<pre class="bp-run__output" data-role="output" tabindex="0"'
         f' aria-label="{attr(t["output_label"])}">{render_output(output)}</pre>'
+        f"{after}"
         f"</div>"
     )

@@ -20,9 +20,9 @@ HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "bp-run" | "pycon"
+    kind: str  # "bp-run" | "bp-exercise" | "pycon"
     info: str  # the fence's info string after the language
-    body: str
+    body: str  # for an exercise: its name (the hint after it is prose, per language)
 
 
 def pages(lang: str = "en") -> list[str]:
@@ -40,14 +40,17 @@ def _without_fences(text: str) -> str:
 
 
 def blocks(text: str) -> list[Block]:
-    """The runnable blocks and doctest blocks of a page, in order."""
+    """The runnable blocks, exercises and doctest blocks of a page, in order."""
     found = []
     for match in FENCE.finditer(text):
         info = match["info"].strip()
         lang, _, rest = info.partition(" ")
-        if lang in ("bp-run", "pycon"):
+        if lang in ("bp-run", "bp-exercise", "pycon"):
             body = "\n".join(line[len(match["indent"]) :] for line in match["body"].splitlines())
-            found.append(Block(lang, rest.strip(), body.strip()))
+            body = body.strip()
+            if lang == "bp-exercise":
+                body = body.partition("\n")[0].strip()
+            found.append(Block(lang, rest.strip(), body))
     return found
 
 
@@ -68,3 +71,13 @@ def url(page: str, lang: str = "en") -> str:
     else:
         path += "/"
     return ("" if lang == "en" else f"{lang}/") + path
+
+
+def exercise_hints(text: str) -> dict[str, str]:
+    """Each exercise fence's hint (the fence body after the exercise's name)."""
+    found = {}
+    for match in FENCE.finditer(text):
+        if match["info"].strip().partition(" ")[0] == "bp-exercise":
+            name, _, hint = match["body"].strip().partition("\n")
+            found[name.strip()] = " ".join(hint.split())
+    return found

@@ -15,7 +15,13 @@ import pytest
 
 from tests.pages import LANGUAGES, ROOT, SNIPPETS, blocks, pages, read
 
-ALL_SNIPPETS = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
+# An exercise's starter and solution are snippets; its checker and catalogued wrong
+# answers are tested by tests/test_exercises.py.
+ALL_SNIPPETS = sorted(
+    p.relative_to(SNIPPETS).as_posix()
+    for p in SNIPPETS.rglob("*.py")
+    if not (p.name == "check.py" or "wrong" in p.parent.parts)
+)
 EXPECTED_ERRORS = {
     b.body
     for page in pages("en")
@@ -47,6 +53,13 @@ def test_snippet_runs_alone_and_deterministically(name: str) -> None:
 @pytest.mark.parametrize("name", ALL_SNIPPETS)
 def test_snippet_is_used_by_a_page(name: str) -> None:
     used = {b.body for page in pages("en") for b in blocks(read("en", page)) if b.kind == "bp-run"}
+    used |= {
+        f"exercises/{b.body}/{f}"
+        for page in pages("en")
+        for b in blocks(read("en", page))
+        if b.kind == "bp-exercise"
+        for f in ("starter.py", "solution.py")
+    }
     assert name in used, f"snippets/{name} is not embedded by any page"
 
 
@@ -56,3 +69,6 @@ def test_blocks_name_existing_snippets(lang: str) -> None:
         for block in blocks(read(lang, page)):
             if block.kind == "bp-run":
                 assert (SNIPPETS / block.body).is_file(), f"docs/{lang}/{page}: {block.body}"
+            if block.kind == "bp-exercise":
+                folder = SNIPPETS / "exercises" / block.body
+                assert (folder / "check.py").is_file(), f"docs/{lang}/{page}: {block.body}"

@@ -1,0 +1,219 @@
+"""The ``bp-exercise`` fence: an exercise the reader solves in the page and has checked.
+
+An author names the exercise (a folder under ``snippets/exercises/``) on the
+fence's first line; the lines after it are the hint, in the page's language::
+
+    ```bp-exercise
+    gates/sigmoid
+    The sigmoid's local gradient is written with its output: `(1 - f) * f`.
+    ```
+
+The folder holds ``starter.py`` (what the editor shows), ``solution.py`` (the
+reference solution) and ``check.py`` (the checker the browser runs after the
+reader's code; see :mod:`backprop_core.practice`). The block is a runnable
+block (:func:`sitebuild.runnable.render_block`) with a Check button, a
+feedback area, the hint, the solution in a hidden element (the page's script
+opens it after a pass or a few attempts) and the checker's source as JSON.
+
+At build time the starter runs like any snippet (its output is the block's
+output), and every reference solution goes through its checker in all four
+languages: an exercise that cannot be solved, or whose starter already
+passes, fails the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import re
+import subprocess
+import sys
+from typing import Any
+
+from . import runnable
+from .snippets import SNIPPETS, run_jobs
+from .wheel import ROOT, source_digest
+
+log = logging.getLogger("mkdocs.plugins.sitebuild")
+
+FENCE = re.compile(r"^[ \t]*```bp-exercise[^\n]*\n(?P<body>.*?)^[ \t]*```", re.M | re.S)
+NAME = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*$")
+FILES = ("starter.py", "solution.py", "check.py")
+ATTEMPTS_BEFORE_SOLUTION = 3
+TIMEOUT_S = 300
+# Messages the exercise block needs in the browser, besides the runnable block's.
+MESSAGES = (
+    "checking",
+    "checked_pass",
+    "checked_fail",
+    "checked_error",
+    "solution_locked",
+    "solved",
+    "copy_link",
+    "link_copied",
+    "storage_refused",
+    "shared_code",
+)
+
+_verified: dict[str, dict[str, Any]] = {}  # content hash -> check_exercises' result
+
+
+class ExerciseError(Exception):
+    """An exercise fence that cannot be rendered."""
+
+
+def split_body(body: str) -> tuple[str, str]:
+    """The fence's body: the exercise's name (first line) and the hint (the rest)."""
+    lines = [line.strip() for line in body.strip().splitlines()]
+    if not lines or not lines[0]:
+        raise ExerciseError("a bp-exercise fence needs the exercise's name on its first line")
+    return lines[0], " ".join(line for line in lines[1:] if line)
+
+
+def _folder_files(name: str) -> dict[str, str]:
+    if not NAME.match(name):
+        raise ExerciseError(f"{name!r} is not an exercise name like gates/sigmoid")
+    folder = SNIPPETS / "exercises" / name
+    missing = [f for f in FILES if not (folder / f).is_file()]
+    if missing:
+        raise ExerciseError(f"exercise {name!r} lacks {', '.join(missing)} in {folder}")
+    return {f: (folder / f).read_text(encoding="utf-8") for f in FILES}
+
+
+def _digest(name: str, files: dict[str, str]) -> str:
+    h = hashlib.sha256((source_digest() + name).encode())
+    for f in FILES:
+        h.update(f.encode() + b"\0" + files[f].encode())
+    return h.hexdigest()
+
+
+def verify(names: list[str]) -> dict[str, dict[str, Any]]:
+    """Each exercise's reference solution and starter through its checker (cached)."""
+    keys = {name: _digest(name, _folder_files(name)) for name in names}
+    missing = sorted({name for name, key in keys.items() if key not in _verified})
+    if missing:
+        request = json.dumps({"root": str(SNIPPETS), "exercises": missing})
+        done = subprocess.run(
+            [sys.executable, "-m", "sitebuild.check_exercises"],
+            input=request,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=TIMEOUT_S,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"checking exercises {missing} failed:\n{done.stderr}")
+        for name, result in json.loads(done.stdout).items():
+            _verified[keys[name]] = result
+    return {name: _verified[key] for name, key in keys.items()}
+
+
+def problems(name: str, result: dict[str, Any]) -> list[str]:
+    """What makes an exercise unfit for the site, in words for the build log."""
+    found = [
+        f"the reference solution does not pass its checker ({lang}): "
+        f"{check['key']}: {check['message']}"
+        for lang, check in result["solution"].items()
+        if check["verdict"] != "pass"
+    ]
+    if result["starter"]["verdict"] == "pass":
+        found.append("the starter already passes the checker: there is nothing to do")
+    elif result["starter"]["verdict"] == "crashed":
+        found.append(f"the checker crashed on the starter:\n{result['starter']['message']}")
+    return [f"exercise {name}: {p}" for p in found]
+
+
+def begin_page(markdown: str) -> None:
+    """Called by the hook before a page is converted: run its exercises' starters
+    and verify their solutions, all at once."""
+    names = []
+    for m in FENCE.finditer(markdown):
+        try:
+            names.append(split_body(m["body"])[0])
+            _folder_files(names[-1])
+        except ExerciseError as exc:
+            log.error("%s: %s", runnable.state.page, exc)
+            return
+    if not names:
+        return
+    run_jobs([(f"exercises/{name}/starter.py",) for name in names])
+    for name, result in verify(names).items():
+        for problem in problems(name, result):
+            log.error("%s: %s", runnable.state.page, problem)
+
+
+def validate_exercise(
+    language: str, inputs: dict[str, str], options: dict[str, str], attrs: Any, md: Any
+) -> bool:
+    if inputs:
+        raise ExerciseError(f"{runnable.state.page}: bp-exercise takes no options, got {inputs}")
+    return True
+
+
+def format_exercise(
+    source: str, language: str, class_name: str, options: dict[str, str], md: Any, **kwargs: Any
+) -> str:
+    """Superfences' formatter (errors are logged, failing the strict build, and shown)."""
+    try:
+        return _render(*split_body(source))
+    except Exception as exc:
+        log.error("bp-exercise block: %s", exc)
+        return f'<div class="admonition failure"><pre>{html.escape(str(exc))}</pre></div>'
+
+
+def _json_script(data: object) -> str:
+    """JSON inside a <script> element: ``</`` cannot end it early."""
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _render(name: str, hint: str) -> str:
+    files = _folder_files(name)
+    starter = f"exercises/{name}/starter.py"
+    (output,) = run_jobs([(starter,)])
+    if not output.ok:
+        raise ExerciseError(f"{runnable.state.page}: the starter of {name} raised at build time")
+    t = runnable.ui_strings(runnable.state.lang)
+    attr = html.escape
+    locked = t["solution_locked"].format(attempts=ATTEMPTS_BEFORE_SOLUTION)
+    check_button = (
+        f'<button type="button" class="md-button md-button--primary" data-action="check"'
+        f' title="{attr(t["check_hint"])}">{attr(t["check"])}</button>'
+    )
+    hint_html = (
+        f'<details class="bp-exercise__hint" data-role="hint"><summary>{attr(t["hint"])}</summary>'
+        f"<p>{_inline_code(hint)}</p></details>"
+        if hint
+        else ""
+    )
+    after = (
+        f'<div class="bp-exercise__feedback" data-role="feedback" data-verdict="none"'
+        f' role="region" aria-live="polite" aria-label="{attr(t["feedback_label"])}">'
+        f"<p>{attr(t['check_intro'])}</p></div>"
+        f"{hint_html}"
+        f'<p class="bp-exercise__locked" data-role="solution-locked">{attr(locked)}</p>'
+        f'<details class="bp-exercise__solution" data-role="solution" hidden data-search-exclude>'
+        f"<summary>{attr(t['solution'])}</summary>"
+        f"{runnable.highlight_python(files['solution.py'])}</details>"
+        f'<script type="application/json" data-role="check">'
+        f"{_json_script({'check': files['check.py'], 'attempts': ATTEMPTS_BEFORE_SOLUTION})}"
+        f"</script>"
+    )
+    return runnable.render_block(
+        starter,
+        files["starter.py"],
+        output,
+        classes="bp-run bp-exercise",
+        attrs=f' data-exercise="{attr(name)}" data-solved="false"',
+        label=t["exercise_label"].format(name=name),
+        buttons=check_button,
+        after=after,
+        messages={key: t[key] for key in MESSAGES},
+    )
+
+
+def _inline_code(text: str) -> str:
+    """Escaped text with `code` spans, the only markup a hint needs."""
+    parts = html.escape(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
