@@ -30,6 +30,7 @@ import logging
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from . import runnable
@@ -58,6 +59,9 @@ MESSAGES = (
 )
 
 _verified: dict[str, dict[str, Any]] = {}  # content hash -> check_exercises' result
+# Page path (the same in every language: "gates/sigmoid/") -> its exercises, for the
+# navigation's solved marks (web/progress.js reads assets/bp/exercises.json).
+_pages: dict[str, list[str]] = {}
 
 
 class ExerciseError(Exception):
@@ -136,8 +140,10 @@ def begin_page(markdown: str) -> None:
         except ExerciseError as exc:
             log.error("%s: %s", runnable.state.page, exc)
             return
+    _pages.pop(page_path(runnable.state.page), None)
     if not names:
         return
+    _pages[page_path(runnable.state.page)] = names
     run_jobs([(f"exercises/{name}/starter.py",) for name in names])
     for name, result in verify(names).items():
         for problem in problems(name, result):
@@ -217,3 +223,52 @@ def _inline_code(text: str) -> str:
     """Escaped text with `code` spans, the only markup a hint needs."""
     parts = html.escape(text).split("`")
     return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+
+
+def page_path(src_uri: str) -> str:
+    """``en/gates/sigmoid.md`` -> ``gates/sigmoid/``, the page's URL path in any language."""
+    parts = src_uri.split("/")
+    if parts[0] in runnable.languages():
+        parts = parts[1:]
+    path = "/".join(parts)
+    path = path[: -len(".md")] if path.endswith(".md") else path
+    if path == "index" or path.endswith("/index"):
+        return path[: -len("index")]
+    return path + "/"
+
+
+def write_map(site_dir: Path) -> Path:
+    """assets/bp/exercises.json: which page has which exercises, and the solved mark's label."""
+    target = site_dir / "assets" / "bp" / "exercises.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    labels = {lang: runnable.ui_strings(lang)["nav_solved"] for lang in runnable.languages()}
+    data = {"pages": dict(sorted(_pages.items())), "labels": labels}
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return target
+
+
+# --- the home page's "forget my work" control ----------------------------------------
+
+
+def validate_forget(
+    language: str, inputs: dict[str, str], options: dict[str, str], attrs: Any, md: Any
+) -> bool:
+    if inputs:
+        raise ExerciseError(f"{runnable.state.page}: bp-forget takes no options, got {inputs}")
+    return True
+
+
+def format_forget(
+    source: str, language: str, class_name: str, options: dict[str, str], md: Any, **kwargs: Any
+) -> str:
+    """A button that forgets every edit and solved exercise (web/progress.js)."""
+    t = runnable.ui_strings(runnable.state.lang)
+    messages = {key: t[key] for key in ("forget_work_done", "storage_refused")}
+    attr = html.escape
+    data = attr(json.dumps(messages, ensure_ascii=False))
+    return (
+        f"<div class=\"bp-forget\" data-messages='{data}'>"
+        f'<button type="button" class="md-button" data-action="forget-work">'
+        f"{attr(t['forget_work'])}</button>"
+        f'<p data-role="forget-status" role="status" aria-live="polite"></p></div>'
+    )

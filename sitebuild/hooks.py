@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -91,4 +91,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     assets.install(config)
+    exercises.write_map(Path(config.site_dir))
     search.segment_japanese_entries(config)  # before static-i18n writes the index

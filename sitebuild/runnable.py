@@ -73,6 +73,12 @@ def ui_strings(lang: str) -> dict[str, str]:
     return table[lang]
 
 
+def languages() -> tuple[str, ...]:
+    """The languages web/ui-strings.json has strings for (the site's languages)."""
+    table: dict[str, Any] = json.loads(UI_STRINGS.read_text(encoding="utf-8"))
+    return tuple(lang for lang in table if not lang.startswith("_"))
+
+
 @dataclass
 class PageState:
     """The page being rendered: its language and the blocks seen so far."""

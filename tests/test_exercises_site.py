@@ -144,3 +144,26 @@ def test_the_build_refuses_an_exercise_that_cannot_be_solved(tmp_path: Path) -> 
 )
 def test_every_exercise_on_the_site_can_be_solved(exercise: str) -> None:
     assert problems(exercise, check_exercise(EXERCISES_DIR / exercise)) == []
+
+
+def test_page_paths_are_the_same_in_every_language() -> None:
+    from sitebuild.exercises import page_path
+
+    assert page_path("en/gates/sigmoid.md") == page_path("zh/gates/sigmoid.md") == "gates/sigmoid/"
+    assert page_path("de/index.md") == "" and page_path("ja/gates/index.md") == "gates/"
+    assert page_path("en/common-mistakes.md") == "common-mistakes/"
+
+
+def test_the_site_says_which_page_has_which_exercises(built_site: BuiltSite) -> None:
+    data = json.loads((built_site.path / "assets" / "bp" / "exercises.json").read_text("utf-8"))
+    expected = {
+        url(page): [b.body for b in blocks(read_page("en", page)) if b.kind == "bp-exercise"]
+        for page in PAGES_WITH_EXERCISES
+    }
+    assert data["pages"] == expected
+    assert {lang: data["labels"][lang] for lang in LANGUAGES} == {
+        lang: STRINGS[lang]["nav_solved"] for lang in LANGUAGES
+    }
+    css = built_site.path / "assets" / "bp" / "exercise.css"
+    assert css.is_file()
+    assert 'assets/bp/exercise.css"' in (built_site.path / "index.html").read_text("utf-8")

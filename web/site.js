@@ -5,6 +5,7 @@
 import { initCircuits } from "./circuit.js";
 import { installLanguageSwitch, updateLanguageLinks } from "./language-links.js";
 import { renderMath } from "./math.js";
+import { initForgetControls, markSolvedPages } from "./progress.js";
 import { initRunnableBlocks } from "./runner.js";
 
 function onEveryPage() {
@@ -12,6 +13,8 @@ function onEveryPage() {
   initRunnableBlocks(); // first: the first block in view starts Python (in its worker)
   renderMath();
   initCircuits();
+  initForgetControls();
+  markSolvedPages();
 }
 
 // Diagrams also appear when a run displays a Value, or when Reset restores the build's output.
