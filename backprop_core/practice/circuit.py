@@ -254,8 +254,9 @@ def backward(
     """
     start = trace.output if start is None else start
     local = local or {}
-    keep = keep or {}
     n = len(trace.data)
+    if not keep:
+        return _backward_plain(trace, start, local, no_upstream)
     grad = [0.0] * n
     shares: list[list[tuple[Edge, float]]] = [[] for _ in range(n)]
     for node in range(n - 1, -1, -1):
@@ -271,6 +272,27 @@ def backward(
             edge = (node, pos)
             slope = local.get(edge, trace.local[node][pos])
             shares[source].append((edge, slope if edge in no_upstream else slope * g))
+    return grad
+
+
+def _backward_plain(
+    trace: Trace, start: int, local: Mapping[Edge, float], no_upstream: frozenset[Edge]
+) -> list[float]:
+    """:func:`backward` without lost shares: gradients add up as they arrive."""
+    grad = [0.0] * len(trace.data)
+    reached = [False] * len(trace.data)
+    grad[start] = 1.0
+    reached[start] = True
+    inputs, slopes = trace.inputs, trace.local
+    for node in range(start, -1, -1):
+        if not reached[node]:
+            continue
+        g = grad[node]
+        for pos, source in enumerate(inputs[node]):
+            edge = (node, pos)
+            slope = local.get(edge, slopes[node][pos]) if local else slopes[node][pos]
+            grad[source] += slope if edge in no_upstream else slope * g
+            reached[source] = True
     return grad
 
 
