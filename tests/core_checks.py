@@ -1191,6 +1191,48 @@ ERROR_CASES: list[ErrorCase] = [
         r"^Value\(\) needs a real number \(int or float\), got str 'abc'",
     ),
     ErrorCase(
+        "value_from_a_huge_int",
+        "value",
+        lambda: Value(10**400),
+        OverflowError,
+        r"^Value\(\) got an int with 401 digits: that is too large for a float",
+    ),
+    ErrorCase(
+        "value_label_not_a_string",
+        "value",
+        lambda: Value(1.0, label=5),  # type: ignore[arg-type]
+        TypeError,
+        r"^Value\(\): a label must be a string \(or None\), got int 5",
+    ),
+    ErrorCase(
+        "value_label_set_to_a_list",
+        "value",
+        lambda: setattr(Value(1.0), "label", ["x"]),
+        TypeError,
+        r"a label must be a string \(or None\), got list \['x'\]",
+    ),
+    ErrorCase(
+        "add_a_string",
+        "value",
+        lambda: Value(1.0) + "x",  # type: ignore[operator]
+        TypeError,
+        r"^add gate: the other input must be a Value or a number \(int or float\), got str 'x'",
+    ),
+    ErrorCase(
+        "string_times_value",
+        "value",
+        lambda: "x" * Value(2.0),  # type: ignore[operator]
+        TypeError,
+        r"^mul gate: the other input must be a Value or a number",
+    ),
+    ErrorCase(
+        "max_with_a_list",
+        "value",
+        lambda: Value(1.0).max([2.0]),  # type: ignore[arg-type]
+        TypeError,
+        r"^max gate: the other input must be a Value or a number \(int or float\), got list",
+    ),
+    ErrorCase(
         "value_from_none",
         "value",
         lambda: Value(None),  # type: ignore[arg-type]
