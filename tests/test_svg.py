@@ -527,7 +527,7 @@ def test_same_graph_same_bytes() -> None:
 
 def test_notebook_displays_the_circuit() -> None:
     f = chain_rule_example()
-    mime, data = display_data(f)
+    mime, data, _ = display_data(f)
     assert mime == "image/svg+xml"
     assert data == f._repr_svg_() == draw_svg(f)
 
@@ -578,5 +578,5 @@ def test_too_big_to_read_is_shown_as_text() -> None:
         v = v * 1.0
     assert len(trace(v)) > DRAW_LIMIT
     assert v._repr_svg_() is None
-    assert display_data(v) == ("text/plain", repr(v))
+    assert display_data(v) == ("text/plain", repr(v), {})
     assert draw_svg(v).startswith("<svg")  # asked for explicitly, it is still drawn

@@ -40,7 +40,11 @@ function pageLanguage() {
   return (document.documentElement.lang || "en").slice(0, 2);
 }
 
-const FINAL_STATES = new Set(["done", "error", "stopped"]);
+/** A count as the page's language writes it (200,000 / 200.000). */
+function localNumber(n) {
+  return new Intl.NumberFormat(pageLanguage()).format(n);
+}
+
 const BUSY_STATES = new Set(["loading", "waiting", "running"]);
 // A run's outcome (runtime.js) -> the block's state and the message that says it.
 const OUTCOMES = {
@@ -179,7 +183,7 @@ class RunnableBlock {
       span.textContent = text;
       this.output.append(span);
     }
-    if (this.outputCut) this.appendNote(format(this.messages.output_cut, { chars: LIMITS.output_chars.toLocaleString() }));
+    if (this.outputCut) this.appendNote(format(this.messages.output_cut, { chars: localNumber(LIMITS.output_chars) }));
   }
 
   appendNote(text) {
@@ -225,7 +229,7 @@ class RunnableBlock {
         onOutput: mine((chunks) => chunks.forEach(([stream, text]) => this.appendText(stream, text))),
         onDisplay: mine((message) => this.appendDisplay(message)),
         onCut: mine((chars) => {
-          if (!this.outputCut) this.appendNote(format(m.output_cut, { chars: chars.toLocaleString() }));
+          if (!this.outputCut) this.appendNote(format(m.output_cut, { chars: localNumber(chars) }));
           this.outputCut = true;
         }),
       },
