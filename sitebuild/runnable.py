@@ -31,7 +31,8 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from .snippets import Output, run_jobs, snippet_path
+from .localize import source
+from .snippets import Output, run_jobs
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 
@@ -102,7 +103,7 @@ def begin_page(lang: str, page: str, markdown: str) -> None:
         for m in FENCE.finditer(markdown)
     ]
     try:
-        run_jobs(jobs)
+        run_jobs(jobs, lang)
     except (FileNotFoundError, ValueError) as exc:
         log.error("%s: %s", page, exc)  # the block itself renders the error too
 
@@ -155,11 +156,11 @@ def format_runnable(
 
 def _render(name: str, options: dict[str, str]) -> str:
     try:
-        code = snippet_path(name).read_text(encoding="utf-8")
+        code = source(name, state.lang)  # the snippet in the page's language
     except (FileNotFoundError, ValueError) as exc:
         raise SnippetError(f"{state.page}: {exc}") from None
     session = options.get("session")
-    (output,) = run_jobs([state.job(name, session)])
+    (output,) = run_jobs([state.job(name, session)], state.lang)
     if not output.ok and options.get("error") != "expected":
         text = "".join(e[1] for e in output.events if e[0] != "display")
         raise SnippetError(
