@@ -43,8 +43,13 @@ def program(code: str) -> str:
     return ast.dump(_SetAsideText().visit(ast.parse(code)))
 
 
+def text_of(output: Output) -> str:
+    """Everything a block shows: printed text, and the pictures' and values' data."""
+    return "".join(event[2] if event[0] == "display" else event[1] for event in output.events)
+
+
 def numbers(output: Output) -> list[str]:
-    return NUMBER.findall("".join(event[-1] for event in output.events))
+    return NUMBER.findall(text_of(output))
 
 
 def translated_snippets(lang: str) -> list[str]:
@@ -126,7 +131,7 @@ def test_a_page_shows_and_runs_the_localized_snippet(monkeypatch: pytest.MonkeyP
     assert "同一个门，手写。" in html and "The same gate" not in html
     assert "前向： -6.0" in html
     (english,) = run_jobs([(name,)], "en")
-    assert "forward: -6.0" in "".join(e[-1] for e in english.events)
+    assert "forward: -6.0" in text_of(english)
 
 
 # --- every snippet, every language ---------------------------------------------
