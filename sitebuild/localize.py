@@ -60,6 +60,7 @@ LANGUAGES = ("zh", "ja", "de")  # the languages with a catalog
 KEPT_WORDS = frozenset(
     {"sigma", "sigmoid", "relu", "ReLU", "exp", "log", "ln", "tanh", "max", "min", "SVM"}
     | {"micrograd", "numpy", "Python", "Pyodide", "Value", "backprop_core", "BUG"}
+    | {"None", "True", "False", "DIM"}
 )
 KEPT_PHRASES = ("Hacker's guide", "CS231n")
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -205,9 +206,11 @@ def visible_text(unit: Unit) -> str:
 def words(text: str, names: frozenset[str]) -> tuple[list[str], list[str]]:
     """(prose, name_words) of ``text``.
 
-    A word that is neither a name of the code nor in :data:`KEPT_WORDS` is
-    prose. A name is code where it reads as code — spelled like an identifier
-    (``DivideGate``, ``grad_check``, ``dD``), or next to an operator, a dot or
+    A word with a digit or an underscore (``x0``, ``a_k``) is an identifier, and
+    one made of one-letter names (``xy``) is notation. Any other word that is
+    neither a name of the code nor in :data:`KEPT_WORDS` is prose. A name is
+    code where it reads as code — spelled like an identifier (``DivideGate``,
+    ``dD``), or next to an operator, a dot or
     a bracket (``loss =``, ``x.grad``, ``d total/dw``); ``dnum`` counts as a
     name when ``num`` is one, and ``d`` with one letter (``df``) always does.
     Other names (``same``, ``loss`` alone) are name words: a translation may
@@ -221,6 +224,12 @@ def words(text: str, names: frozenset[str]) -> tuple[list[str], list[str]]:
         word = m[0]
         if sum(c.isalpha() for c in word) < 2 or word in KEPT_WORDS:
             continue
+        if (
+            not word.isalpha()
+            or all(c in names for c in word)
+            or re.match(r"\.[A-Za-z_]", text[m.end() :])
+        ):
+            continue  # x0, a_k, dw2: identifiers; xy: a product of names; Math.random
         is_name = (
             word in names
             or (word[0] == "d" and word[1:] in names)
@@ -229,8 +238,7 @@ def words(text: str, names: frozenset[str]) -> tuple[list[str], list[str]]:
         if not is_name:
             prose.append(word)
         elif not (
-            not word.isalpha()
-            or any(c.isupper() for c in word[1:])
+            any(c.isupper() for c in word[1:])
             or CODE_BEFORE.search(text[: m.start()])
             or CODE_AFTER.match(text[m.end() :])
         ):
