@@ -21,6 +21,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
+from backprop_core import set_language
 from backprop_core.notebook import run_cell
 
 
@@ -83,6 +84,7 @@ def run_job(cells: list[tuple[str, str]]) -> dict[str, Any]:
 
 def main() -> None:
     request = json.load(sys.stdin)
+    set_language(request.get("lang", "en"))  # diagrams' titles and descriptions
     results = [run_job([(path, code) for path, code in job]) for job in request["jobs"]]
     sys.__stdout__.write(json.dumps(results))
 

@@ -190,6 +190,7 @@ def _render(name: str, options: dict[str, str]) -> str:
     session_attr = f' data-session="{attr(session)}"' if session else ""
     return (
         f'<div class="bp-run" data-snippet="{attr(name)}" data-state="static"{session_attr}'
+        f' data-lang="{attr(state.lang)}"'
         f" data-messages='{attr(json.dumps(messages, ensure_ascii=False))}'>"
         f'<div class="bp-run__bar">'
         f'<span class="bp-run__name">{attr(name)}</span>'

@@ -200,3 +200,17 @@ def test_german_translations_are_not_the_english(name: str) -> None:
         if prose and table.get((name, unit.text)) == unit.text
     ]
     assert not same, f"{name}: German 'translations' equal to the English: {same}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("en", "Circuit of f"), ("zh", "的计算线路图"), ("ja", "の回路"), ("de", "Schaltkreis für f")],
+)
+def test_the_builds_diagrams_speak_the_pages_language(lang: str, title: str) -> None:
+    """The build's snippet runner sets backprop_core's language per page language."""
+    (output,) = run_jobs([("gates/multiply_value.py",)], lang)
+    (svg,) = [event[2] for event in output.events if event[0] == "display"]
+    found = re.search(r"<title>(.*?)</title>\s*<desc>(.*?)</desc>", svg)
+    assert found and title in found[1], svg[:300]
+    if lang != "en":
+        assert "gates" not in found[2] and "drawn left to right" not in found[2]
