@@ -36,13 +36,15 @@ function timeLimitSeconds() {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 30;
 }
 
-function pageLanguage() {
-  return (document.documentElement.lang || "en").slice(0, 2);
+/** The language of a block's page (the build marks every block; <html lang> can go
+    stale under instant navigation). */
+function languageOf(element) {
+  return element?.closest("[data-lang]")?.dataset.lang || document.documentElement.lang.slice(0, 2) || "en";
 }
 
 /** A count as the page's language writes it (200,000 / 200.000). */
 function localNumber(n) {
-  return new Intl.NumberFormat(pageLanguage()).format(n);
+  return new Intl.NumberFormat(languageOf(document.querySelector(".bp-run"))).format(n);
 }
 
 const BUSY_STATES = new Set(["loading", "waiting", "running"]);
@@ -233,7 +235,7 @@ class RunnableBlock {
           this.outputCut = true;
         }),
       },
-      { timeLimitMs: timeLimitSeconds() * 1000, lang: pageLanguage() },
+      { timeLimitMs: timeLimitSeconds() * 1000, lang: languageOf(this.root) },
     );
     this.handle = handle;
     liveRuns.add(this);
