@@ -31,7 +31,9 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from .snippets import Output, run_jobs, snippet_path
+from .localize import source
+from .sanitize import sanitize_svg
+from .snippets import Output, run_jobs
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 
@@ -58,6 +60,14 @@ RUNTIME_MESSAGES = (
     "step_gate",
     "step_input",
     "step_done",
+    "ready",
+    "waiting",
+    "stopped_kept",
+    "crashed",
+    "worker_lost",
+    "output_cut",
+    "picture_too_large",
+    "cancelled",
 )
 
 
@@ -108,7 +118,7 @@ def begin_page(lang: str, page: str, markdown: str) -> None:
         for m in FENCE.finditer(markdown)
     ]
     try:
-        run_jobs(jobs)
+        run_jobs(jobs, lang)
     except (FileNotFoundError, ValueError) as exc:
         log.error("%s: %s", page, exc)  # the block itself renders the error too
 
@@ -132,8 +142,12 @@ def highlight_python(code: str) -> str:
     return highlight(code, PythonLexer(), formatter)
 
 
-def render_output(output: Output) -> str:
-    """The output area's inner HTML: text escaped, pictures from the build kept as SVG."""
+def render_output(output: Output, lang: str = "en") -> str:
+    """The output area's inner HTML: text escaped, pictures sanitized (web/svg-policy.json).
+
+    A picture too big to show came as text with a note; the note is said in
+    the page's language, as the browser says it.
+    """
     parts = []
     for kind, *rest in output.events:
         if kind == "stdout":
@@ -141,9 +155,13 @@ def render_output(output: Output) -> str:
         elif kind == "stderr":
             parts.append(f'<span class="bp-stderr">{html.escape(rest[0])}</span>')
         elif rest[0] == "image/svg+xml":
-            parts.append(f'<span class="bp-figure">{rest[1]}</span>')
+            parts.append(f'<span class="bp-figure">{sanitize_svg(rest[1])}</span>')
         else:
             parts.append(html.escape(rest[1]) + "\n")
+            note = rest[2] if len(rest) > 2 else ""
+            if note:
+                text = ui_strings(lang).get(note, note)
+                parts.append(f'<span class="bp-note">{html.escape(text)}</span>\n')
     return "".join(parts)
 
 
@@ -161,11 +179,11 @@ def format_runnable(
 
 def _render(name: str, options: dict[str, str]) -> str:
     try:
-        code = snippet_path(name).read_text(encoding="utf-8")
+        code = source(name, state.lang)  # the snippet in the page's language
     except (FileNotFoundError, ValueError) as exc:
         raise SnippetError(f"{state.page}: {exc}") from None
     session = options.get("session")
-    (output,) = run_jobs([state.job(name, session)])
+    (output,) = run_jobs([state.job(name, session)], state.lang)
     if not output.ok and options.get("error") != "expected":
         text = "".join(e[1] for e in output.events if e[0] != "display")
         raise SnippetError(
@@ -196,6 +214,7 @@ def render_block(
     attr = html.escape
     return (
         f'<div class="{classes}" data-snippet="{attr(name)}" data-state="static"{attrs}'
+        f' data-lang="{attr(state.lang)}"'
         f" data-messages='{attr(json.dumps(messages, ensure_ascii=False))}'>"
         f'<div class="bp-run__bar">'
         f'<span class="bp-run__name">{attr(label or name)}</span>'
@@ -212,7 +231,7 @@ def render_block(
         f'<div class="bp-run__status" data-role="status" role="status" aria-live="polite">'
         f"{attr(t['static'])}</div>"
         f'<pre class="bp-run__output" data-role="output" tabindex="0"'
-        f' aria-label="{attr(t["output_label"])}">{render_output(output)}</pre>'
+        f' aria-label="{attr(t["output_label"])}">{render_output(output, state.lang)}</pre>'
         f"{after}"
         f"</div>"
     )

@@ -7,6 +7,7 @@ import { installLanguageSwitch, updateLanguageLinks } from "./language-links.js"
 import { renderMath } from "./math.js";
 import { initForgetControls, markSolvedPages } from "./progress.js";
 import { initRunnableBlocks } from "./runner.js";
+import { runtime } from "./runtime.js";
 
 function onEveryPage() {
   updateLanguageLinks();
@@ -25,6 +26,9 @@ function whenMaterialReady(callback) {
   if (self.document$) callback(self.document$);
   else setTimeout(() => whenMaterialReady(callback), 20);
 }
+
+// The page's Python runtime, for the browser tests and the site benchmark to observe.
+self.bpRuntime = runtime;
 
 installLanguageSwitch();
 whenMaterialReady((document$) => document$.subscribe(onEveryPage));
