@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from . import runnable
+from .localize import source
 from .snippets import SNIPPETS, run_jobs
 from .wheel import ROOT, source_digest
 
@@ -90,6 +91,8 @@ def _digest(name: str, files: dict[str, str]) -> str:
     h = hashlib.sha256((source_digest() + name).encode())
     for f in FILES:
         h.update(f.encode() + b"\0" + files[f].encode())
+    for lang in runnable.languages():  # the solution each page shows is checked
+        h.update(source(f"exercises/{name}/solution.py", lang).encode())
     return h.hexdigest()
 
 
@@ -144,7 +147,7 @@ def begin_page(markdown: str) -> None:
     if not names:
         return
     _pages[page_path(runnable.state.page)] = names
-    run_jobs([(f"exercises/{name}/starter.py",) for name in names])
+    run_jobs([(f"exercises/{name}/starter.py",) for name in names], runnable.state.lang)
     for name, result in verify(names).items():
         for problem in problems(name, result):
             log.error("%s: %s", runnable.state.page, problem)
@@ -176,8 +179,13 @@ def _json_script(data: object) -> str:
 
 def _render(name: str, hint: str) -> str:
     files = _folder_files(name)
+    lang = runnable.state.lang
     starter = f"exercises/{name}/starter.py"
-    (output,) = run_jobs([(starter,)])
+    # The starter and the solution in the page's language (snippets/locale); the
+    # checker is never shown, and its messages come in the page's language anyway.
+    starter_code = source(starter, lang)
+    solution_code = source(f"exercises/{name}/solution.py", lang)
+    (output,) = run_jobs([(starter,)], lang)
     if not output.ok:
         raise ExerciseError(f"{runnable.state.page}: the starter of {name} raised at build time")
     t = runnable.ui_strings(runnable.state.lang)
@@ -201,14 +209,14 @@ def _render(name: str, hint: str) -> str:
         f'<p class="bp-exercise__locked" data-role="solution-locked">{attr(locked)}</p>'
         f'<details class="bp-exercise__solution" data-role="solution" hidden data-search-exclude>'
         f"<summary>{attr(t['solution'])}</summary>"
-        f"{runnable.highlight_python(files['solution.py'])}</details>"
+        f"{runnable.highlight_python(solution_code)}</details>"
         f'<script type="application/json" data-role="check">'
         f"{_json_script({'check': files['check.py'], 'attempts': ATTEMPTS_BEFORE_SOLUTION})}"
         f"</script>"
     )
     return runnable.render_block(
         starter,
-        files["starter.py"],
+        starter_code,
         output,
         classes="bp-run bp-exercise",
         attrs=f' data-exercise="{attr(name)}" data-solved="false"',

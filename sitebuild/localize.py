@@ -370,8 +370,17 @@ def all_snippets() -> list[str]:
     return sorted(
         p.relative_to(SNIPPETS).as_posix()
         for p in SNIPPETS.rglob("*.py")
-        if LOCALE not in p.parents
+        if LOCALE not in p.parents and shown_to_readers(p.relative_to(SNIPPETS).as_posix())
     )
+
+
+def shown_to_readers(name: str) -> bool:
+    """Whether a page shows this snippet. An exercise's ``check.py`` (sent to the
+    browser's worker, never displayed) and its catalogued wrong answers
+    (``wrong/*.py``, test cases) are not shown, so they have no catalog entries;
+    its ``starter.py`` and ``solution.py`` are (sitebuild/exercises.py)."""
+    parts = name.split("/")
+    return not (parts[0] == "exercises" and (parts[-1] == "check.py" or "wrong" in parts[1:-1]))
 
 
 def template() -> Catalog:

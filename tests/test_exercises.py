@@ -9,6 +9,7 @@ import re
 import pytest
 
 from backprop_core.practice import KEYS, LANGUAGES
+from sitebuild.localize import source
 from tests.exercise_cases import (
     BUG_HUNTS,
     EXERCISES,
@@ -59,16 +60,25 @@ def test_every_exercise_has_its_files_and_wrong_answers(exercise: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("exercise", EXERCISES)
 def test_the_reference_solution_passes(exercise: str, lang: str) -> None:
-    result = checker(exercise)(read(exercise, "solution.py"), lang)
+    """The solution as the page in ``lang`` shows it (comments and labels translated)."""
+    shown = source(f"exercises/{exercise}/solution.py", lang)
+    assert lang == "en" or shown != read(exercise, "solution.py"), "not localized"
+    result = checker(exercise)(shown, lang)
     assert (result["verdict"], result["key"]) == ("pass", None), result["message"]
     assert all(row["ok"] for row in result["rows"]) and result["points"] >= 5
     assert SCRIPT[lang].search(result["message"]), result["message"]
 
 
-@pytest.mark.parametrize("exercise", [e for e in EXERCISES if e not in BUG_HUNTS])
-def test_the_starter_does_not_pass(exercise: str) -> None:
-    result = checker(exercise)(read(exercise, "starter.py"), "en")
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_the_starter_does_not_pass(exercise: str, lang: str) -> None:
+    """The starter as the page in ``lang`` shows it; a bug hunt's gets its bug's key."""
+    shown = source(f"exercises/{exercise}/starter.py", lang)
+    assert lang == "en" or shown != read(exercise, "starter.py"), "not localized"
+    result = checker(exercise)(shown, lang)
     assert result["verdict"] == "fail"
+    if exercise in BUG_HUNTS:
+        assert result["key"] == BUG_HUNTS[exercise], result["message"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

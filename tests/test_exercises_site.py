@@ -143,7 +143,7 @@ def test_the_build_refuses_an_exercise_that_cannot_be_solved(tmp_path: Path) -> 
     ],
 )
 def test_every_exercise_on_the_site_can_be_solved(exercise: str) -> None:
-    assert problems(exercise, check_exercise(EXERCISES_DIR / exercise)) == []
+    assert problems(exercise, check_exercise(EXERCISES_DIR / exercise, exercise)) == []
 
 
 def test_page_paths_are_the_same_in_every_language() -> None:
