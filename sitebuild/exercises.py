@@ -13,7 +13,8 @@ reference solution) and ``check.py`` (the checker the browser runs after the
 reader's code; see :mod:`backprop_core.practice`). The block is a runnable
 block (:func:`sitebuild.runnable.render_block`) with a Check button, a
 feedback area, the hint, the solution in a hidden element (the page's script
-opens it after a pass or a few attempts) and the checker's source as JSON.
+opens it after a pass or a few attempts) and the checker's source as JSON
+(``data-check``).
 
 At build time the starter runs like any snippet (its output is the block's
 output), and every reference solution goes through its checker in all four
@@ -53,10 +54,6 @@ MESSAGES = (
     "checked_error",
     "solution_locked",
     "solved",
-    "copy_link",
-    "link_copied",
-    "storage_refused",
-    "shared_code",
 )
 
 _verified: dict[str, dict[str, Any]] = {}  # content hash -> check_exercises' result
@@ -172,11 +169,6 @@ def format_exercise(
         return f'<div class="admonition failure"><pre>{html.escape(str(exc))}</pre></div>'
 
 
-def _json_script(data: object) -> str:
-    """JSON inside a <script> element: ``</`` cannot end it early."""
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-
-
 def _render(name: str, hint: str) -> str:
     files = _folder_files(name)
     lang = runnable.state.lang
@@ -210,16 +202,17 @@ def _render(name: str, hint: str) -> str:
         f'<details class="bp-exercise__solution" data-role="solution" hidden data-search-exclude>'
         f"<summary>{attr(t['solution'])}</summary>"
         f"{runnable.highlight_python(solution_code)}</details>"
-        f'<script type="application/json" data-role="check">'
-        f"{_json_script({'check': files['check.py'], 'attempts': ATTEMPTS_BEFORE_SOLUTION})}"
-        f"</script>"
     )
+    # The checker's source for the worker, as JSON in an attribute: not a <script>
+    # element, which Material's instant navigation would run as JavaScript.
+    check = {"check": files["check.py"], "attempts": ATTEMPTS_BEFORE_SOLUTION}
+    check_attr = attr(json.dumps(check, ensure_ascii=False))
     return runnable.render_block(
         starter,
         starter_code,
         output,
         classes="bp-run bp-exercise",
-        attrs=f' data-exercise="{attr(name)}" data-solved="false"',
+        attrs=f' data-exercise="{attr(name)}" data-solved="false" data-check="{check_attr}"',
         label=t["exercise_label"].format(name=name),
         buttons=check_button,
         after=after,

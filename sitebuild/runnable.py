@@ -69,6 +69,8 @@ RUNTIME_MESSAGES = (
     "picture_too_large",
     "cancelled",
 )
+# Messages of every block's kept edits and shared links (web/keep.js).
+KEEP_MESSAGES = ("link_copied", "link_in_address_bar", "storage_refused", "shared_code")
 
 
 class SnippetError(Exception):
@@ -210,7 +212,7 @@ def render_block(
     ``classes``, ``attrs``, ``buttons`` (after Run), parts ``after`` the output and
     browser ``messages`` (sitebuild.exercises)."""
     t = ui_strings(state.lang)
-    messages = {**{key: t[key] for key in RUNTIME_MESSAGES}, **(messages or {})}
+    messages = {key: t[key] for key in (*RUNTIME_MESSAGES, *KEEP_MESSAGES)} | (messages or {})
     attr = html.escape
     return (
         f'<div class="{classes}" data-snippet="{attr(name)}" data-state="static"{attrs}'
@@ -224,6 +226,8 @@ def render_block(
         f'<button type="button" class="md-button" data-action="stop" disabled>{attr(t["stop"])}'
         f"</button>"
         f'<button type="button" class="md-button" data-action="reset">{attr(t["reset"])}</button>'
+        f'<button type="button" class="md-button" data-action="copy-link"'
+        f' title="{attr(t["copy_link_hint"])}">{attr(t["copy_link"])}</button>'
         f"</div>"
         f'<div class="bp-run__editor" data-role="editor"'
         f' data-label="{attr(t["editor_label"].format(snippet=name))}">'

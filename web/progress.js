@@ -37,7 +37,8 @@ export async function markSolvedPages() {
   const lang = (document.documentElement.lang || "en").slice(0, 2);
   const label = labels[lang] || labels.en || "";
   for (const link of document.querySelectorAll("a.md-nav__link[href]")) {
-    const solved = pageSolved(pages, pagePath(link.href));
+    // A link to a heading (the current page's table of contents) is not a page.
+    const solved = !new URL(link.href).hash && pageSolved(pages, pagePath(link.href));
     link.classList.toggle("bp-solved", solved);
     let mark = link.querySelector(".bp-solved-mark");
     if (solved && !mark) {
