@@ -21,7 +21,7 @@ const theme = EditorView.theme({
   "&.cm-focused": { outline: "2px solid var(--md-accent-fg-color)", outlineOffset: "1px" },
 });
 
-export function createEditor({ parent, code, label, onRun, onLeave }) {
+export function createEditor({ parent, code, label, onRun, onLeave, onChange }) {
   const runKeys = [
     { key: "Mod-Enter", preventDefault: true, run: () => { onRun(); return true; } },
     { key: "Shift-Enter", preventDefault: true, run: () => { onRun(); return true; } },
@@ -47,6 +47,8 @@ export function createEditor({ parent, code, label, onRun, onLeave }) {
         theme,
         EditorView.contentAttributes.of({ "aria-label": label, "aria-multiline": "true" }),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+        // Every change of the code, for keep.js to keep it (runner.js passes onChange).
+        EditorView.updateListener.of((update) => update.docChanged && onChange?.(update.state.doc.toString())),
       ],
     }),
   });

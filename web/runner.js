@@ -76,6 +76,9 @@ class RunnableBlock {
     };
     this.originalCode = this.editorHost.textContent.replace(/\n$/, "");
     this.staticOutput = this.output.cloneNode(true); // the build's output, as first served
+    this.staticCode = this.editorHost.cloneNode(true); // the build's highlighted code
+    this.shownCode = null; // other code shown before the editor exists (setCode)
+    this.settingCode = false; // setCode/reset change the editor: not the reader's edit
     this.editor = null;
     this.editorReady = null; // Promise of the editor, once asked for
     this.handle = null; // the run in progress (runtime.run's result)
@@ -120,6 +123,7 @@ class RunnableBlock {
         label: this.editorHost.dataset.label || "Python",
         onRun: () => this.run(),
         onLeave: () => this.buttons.run.focus(),
+        onChange: (code) => this.settingCode || this.emit("bp:edit", { code }),
       });
       return this.editor;
     }).catch(() => {
@@ -132,7 +136,30 @@ class RunnableBlock {
   }
 
   code() {
-    return this.editor ? this.editor.state.doc.toString() : this.originalCode;
+    return this.editor ? this.editor.state.doc.toString() : (this.shownCode ?? this.originalCode);
+  }
+
+  /** Show other code than the build's (a kept edit, a shared link); not an edit of the reader's. */
+  setCode(code) {
+    if (this.editor) {
+      this.settingCode = true;
+      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: code } });
+      this.settingCode = false;
+      return;
+    }
+    this.shownCode = code;
+    const pre = document.createElement("pre");
+    pre.append(document.createElement("code"));
+    pre.firstChild.textContent = code; // plain text until the editor replaces it
+    const box = document.createElement("div");
+    box.className = "language-python highlight";
+    box.append(pre);
+    this.editorHost.replaceChildren(box);
+  }
+
+  /** A block event (bp:edit, bp:run) for the modules that extend blocks (keep.js, exercise.js). */
+  emit(type, detail) {
+    this.root.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
   setState(state, message) {
@@ -216,8 +243,11 @@ class RunnableBlock {
     this.root.dispatchEvent(new CustomEvent("bp:figure", { bubbles: true, detail: { figure } }));
   }
 
-  run() {
-    if (BUSY_STATES.has(this.root.dataset.state)) return;
+  /** Start a run; options.check ({code, filename}) has the worker check the code
+      afterwards and options.onVerdict(verdict) receive the verdict. Returns the
+      run's handle (runtime.run), or null if the block is busy. */
+  run(options = {}) {
+    if (BUSY_STATES.has(this.root.dataset.state)) return null;
     const m = this.messages;
     const serial = ++this.runSerial;
     this.clearOutput();
@@ -234,9 +264,11 @@ class RunnableBlock {
           if (!this.outputCut) this.appendNote(format(m.output_cut, { chars: localNumber(chars) }));
           this.outputCut = true;
         }),
+        onVerdict: mine((verdict) => options.onVerdict?.(verdict)),
       },
-      { timeLimitMs: timeLimitSeconds() * 1000, lang: languageOf(this.root) },
+      { timeLimitMs: timeLimitSeconds() * 1000, lang: languageOf(this.root), check: options.check },
     );
+    this.emit("bp:run", { code: this.code(), check: Boolean(options.check) });
     this.handle = handle;
     liveRuns.add(this);
     handle.done.then((result) => {
@@ -246,6 +278,7 @@ class RunnableBlock {
       const [state, message] = OUTCOMES[result.status] || OUTCOMES.error;
       this.setState(state, message(m, result));
     });
+    return handle;
   }
 
   stop(reason) {
@@ -257,9 +290,9 @@ class RunnableBlock {
     this.runSerial++;
     this.handle = null;
     liveRuns.delete(this);
-    if (this.editor) {
-      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: this.originalCode } });
-    }
+    if (this.editor) this.setCode(this.originalCode);
+    else if (this.shownCode !== null) this.editorHost.replaceChildren(...this.staticCode.cloneNode(true).childNodes);
+    this.shownCode = null;
     this.output.replaceChildren(...this.staticOutput.cloneNode(true).childNodes);
     this.setState("static", this.messages.reset_done);
     this.root.dispatchEvent(new CustomEvent("bp:reset", { bubbles: true }));
@@ -336,6 +369,14 @@ function startSoon() {
   requestAnimationFrame(() => setTimeout(start, 0));
 }
 
+// Modules that extend every block (keep.js: kept edits and shared links;
+// exercise.js: Check) register here, before the first page is shown.
+const blockHooks = [];
+
+export function onEveryBlock(hook) {
+  blockHooks.push(hook);
+}
+
 export function initRunnableBlocks(root = document) {
   // Runs whose block left the page (instant navigation) are cancelled.
   for (const block of [...liveRuns]) {
@@ -345,6 +386,13 @@ export function initRunnableBlocks(root = document) {
   for (const element of elements) {
     element.dataset.bpReady = "";
     element.bpBlock = new RunnableBlock(element);
+    for (const hook of blockHooks) {
+      try {
+        hook(element.bpBlock);
+      } catch (error) {
+        console.error(error); // one extension's failure leaves the block runnable
+      }
+    }
   }
   if (root.querySelector(".bp-run")) {
     ensureAnnouncer();
