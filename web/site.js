@@ -8,6 +8,9 @@ import { renderMath } from "./math.js";
 import { initForgetControls, markSolvedPages } from "./progress.js";
 import { initRunnableBlocks } from "./runner.js";
 import { runtime } from "./runtime.js";
+// Extensions of every runnable block (they register with runner.js's onEveryBlock).
+import "./keep.js";
+import "./exercise.js";
 
 function onEveryPage() {
   updateLanguageLinks();
