@@ -1,0 +1,461 @@
+"""Exercises and kept edits in real Chromium (DESIGN.md: the exercise contract and
+"What the reader writes is kept"), in several languages.
+
+Check runs the reader's code and then the exercise's checker in the worker; the
+verdict must be the one CPython's checker gives for the same code (the message
+in the page's language, naming the variable), whatever an earlier run did to
+the interpreter. Edits are kept per snippet across instant navigation, a reload
+and a language switch; Reset forgets; a shared link opens with its code; with
+storage refused the page still works and says that edits are not kept.
+
+The site is built once (tests/conftest.py) and served here on its own port,
+without the sub-path build the runner's tests need.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, expect
+
+from sitebuild.localize import source
+from tests.browser.conftest import MIME, SiteServer
+from tests.conftest import BuiltSite
+from tests.exercise_cases import checker, read
+from tests.pages import ROOT, url
+
+STRINGS = json.loads((ROOT / "web" / "ui-strings.json").read_text(encoding="utf-8"))
+FINISHED = "xpath=self::*[@data-state='done' or @data-state='error' or @data-state='stopped']"
+SIGMOID = "gates/sigmoid"
+WRONG = read(SIGMOID, "wrong/activation-as-local-gradient.py")  # ddot = f
+# Breaks everything a checker could lean on, as a reader's earlier run might.
+PATCHES = """\
+import builtins, backprop_core, backprop_core.gradcheck
+import backprop_core.practice.exercise as exercise
+backprop_core.gradcheck.grad_check = lambda *args, **kwargs: True
+backprop_core.grad_check = lambda *args, **kwargs: True
+backprop_core.Value.sigmoid = lambda self: self
+backprop_core.Value.__mul__ = lambda self, other: self
+exercise.Exercise.check = lambda self, source, lang="en": {
+    "verdict": "pass", "key": None, "message": "patched"}
+builtins.round = lambda *args: 0
+print("patched")
+"""
+
+
+# --- serving the one build -------------------------------------------------------
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+    root: Path
+
+    def translate_path(self, path: str) -> str:
+        rel = path.split("?", 1)[0].split("#", 1)[0]
+        return str(self.root / rel.lstrip("/"))
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_site: BuiltSite) -> Iterator[SiteServer]:
+    """The strict build, served at the origin it was built for (Material's instant
+    navigation only follows links its sitemap lists), without the sub-path build
+    that the runner's tests need. If their server already serves this build
+    there, it is used as it is."""
+    found = SiteServer(built_site.origin, built_site.path, built_site.path)
+    handler = type("Handler", (_Handler,), {"root": built_site.path})
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", built_site.port), handler)
+    except OSError:
+        yield found
+        return
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield found
+    server.shutdown()
+    server.server_close()
+
+
+# --- helpers ---------------------------------------------------------------------
+
+
+def replace_code(page: Page, block: Locator, code: str) -> None:
+    editor = block.locator(".cm-content")
+    if not editor.count():
+        block.locator('[data-role="editor"]').focus()
+    editor.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(code)  # one edit, without the editor's auto-indent
+
+
+def code_of(block: Locator) -> str:
+    return str(block.evaluate("el => el.bpBlock.code()"))
+
+
+def wait_finished(block: Locator, timeout: float = 90_000) -> str:
+    block.locator(FINISHED).wait_for(timeout=timeout)
+    return str(block.get_attribute("data-state"))
+
+
+def check(page: Page, block: Locator) -> str:
+    """Press Check with the keyboard; the verdict once the block has finished."""
+    block.locator('[data-action="check"]').focus()
+    page.keyboard.press("Enter")
+    expect(block.locator('[data-role="feedback"]')).not_to_have_attribute(
+        "data-verdict", "none", timeout=90_000
+    )
+    wait_finished(block)
+    return str(block.locator('[data-role="feedback"]').get_attribute("data-verdict"))
+
+
+def plain(message: str) -> str:
+    return message.replace("`", "")
+
+
+def kept_keys(page: Page) -> dict[str, str]:
+    return dict(
+        page.evaluate(
+            "Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('bp:')))"
+        )
+    )
+
+
+def instant_navigate(page: Page, relative: str, pattern: str) -> None:
+    """Follow an internal link the way a reader does: Material swaps the content only."""
+    page.evaluate(
+        """(href) => {
+          const a = document.createElement("a");
+          a.href = new URL(href, location.href).href;
+          a.id = "bp-test-link";
+          a.textContent = "go";
+          document.querySelector("article").append(a);
+        }""",
+        relative,
+    )
+    page.evaluate("window.__sameDocument = true")
+    page.locator("#bp-test-link").click()
+    page.wait_for_url(re.compile(pattern))
+    # The URL changes first; the new content (without the link) comes a moment later.
+    page.wait_for_function("!document.getElementById('bp-test-link')")
+    page.locator(".bp-run[data-bp-ready]").first.wait_for()
+    assert page.evaluate("window.__sameDocument") is True, "the page was reloaded"
+
+
+def wait_ready(page: Page) -> None:
+    page.wait_for_function("window.bpRuntime && window.bpRuntime.isReady", timeout=90_000)
+
+
+IN_FLIGHT: set[Request] = set()
+
+
+@pytest.fixture(autouse=True)
+def requests_in_flight(context: BrowserContext) -> Iterator[set[Request]]:
+    """The context's unfinished requests (pages' and workers'), for settled()."""
+    IN_FLIGHT.clear()
+    context.on("request", lambda r: IN_FLIGHT.add(r))
+    context.on("requestfinished", lambda r: IN_FLIGHT.discard(r))
+    context.on("requestfailed", lambda r: IN_FLIGHT.discard(r))
+    yield IN_FLIGHT
+
+
+def settled(page: Page) -> Page:
+    """The page before it is left: Python is ready and the requests that follow
+    (the search index, handed to its worker a second after Python is ready) are
+    done, so that leaving aborts none (the fixture `page` counts an aborted one
+    as a failure)."""
+    wait_ready(page)
+    page.wait_for_timeout(1500)
+    quiet = 0
+    for _ in range(600):  # at most a minute
+        quiet = quiet + 1 if not IN_FLIGHT else 0
+        if quiet >= 5:
+            break
+        page.wait_for_timeout(100)
+    return page
+
+
+def exercise_block(page: Page) -> Locator:
+    return page.locator(".bp-exercise").first
+
+
+# --- Check -----------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh", "de"])
+def test_wrong_then_right_then_still_solved(page: Page, site: SiteServer, lang: str) -> None:
+    t = STRINGS[lang]
+    page.goto(site.url(url("gates/sigmoid.md", lang)))
+    block = exercise_block(page)
+    feedback = block.locator('[data-role="feedback"]')
+    solution = block.locator('[data-role="solution"]')
+    expect(block).to_have_attribute("data-solved", "false")
+    expect(feedback).to_have_attribute("data-verdict", "none")
+    expect(feedback).to_have_attribute("aria-live", "polite")
+    expect(block.locator('[data-action="check"]')).to_have_text(t["check"])
+    expect(solution).to_be_hidden()
+
+    # The hint opens (a <details>, keyboard-reachable by itself).
+    block.locator('[data-role="hint"] summary').click()
+    expect(block.locator('[data-role="hint"]')).to_have_attribute("open", "")
+
+    # A wrong answer: the message CPython's checker gives, in the page's language.
+    replace_code(page, block, WRONG)
+    assert check(page, block) == "fail"
+    expected = checker(SIGMOID)(WRONG, lang)
+    assert expected["key"] == "activation-as-local-gradient"
+    expect(feedback).to_have_text(plain(expected["message"]))
+    expect(feedback.locator("code").first).to_have_text("ddot")
+    expect(block.locator('[data-role="status"]')).to_have_text(t["checked_fail"])
+    expect(block).to_have_attribute("data-solved", "false")
+    expect(solution).to_be_hidden()  # one attempt is not enough to see it
+
+    # The right answer (the page's own solution): pass, solved, the solution opens.
+    right = source(f"exercises/{SIGMOID}/solution.py", lang)
+    replace_code(page, block, right)
+    assert check(page, block) == "pass"
+    expect(feedback).to_have_text(plain(checker(SIGMOID)(right, lang)["message"]))
+    expect(block).to_have_attribute("data-solved", "true")
+    expect(block.locator(".bp-exercise__solved")).to_contain_text(t["solved"])
+    expect(solution).to_be_visible()
+    expect(block.locator('[data-role="solution-locked"]')).to_be_hidden()
+
+    # After a reload: still solved, the reader's code is still there, and the
+    # navigation marks the page (its only exercise is solved).
+    settled(page).reload()
+    block = exercise_block(page)
+    expect(block).to_have_attribute("data-solved", "true")
+    expect(block.locator('[data-role="solution"]')).to_be_visible()
+    assert code_of(block) == right
+    mark = page.locator("a.md-nav__link.bp-solved .bp-solved-mark")
+    expect(mark.first).to_contain_text(t["nav_solved"])
+    hrefs = page.locator("a.md-nav__link.bp-solved").evaluate_all("els => els.map(a => a.href)")
+    assert hrefs and all(h.rstrip("/").endswith("gates/sigmoid") for h in hrefs), hrefs
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ja", "de"])
+def test_an_earlier_run_cannot_change_the_verdict(page: Page, site: SiteServer, lang: str) -> None:
+    page.goto(site.url(url("gates/sigmoid.md", lang)))
+    # Another block of the page patches grad_check, Value and the checker itself ...
+    other = page.locator(".bp-run:not(.bp-exercise)").first
+    replace_code(page, other, PATCHES)
+    other.locator('[data-action="run"]').click()
+    assert wait_finished(other) == "done"
+    assert "patched" in str(other.locator('[data-role="output"]').text_content())
+    # ... and the exercise block runs the same patches first.
+    block = exercise_block(page)
+    replace_code(page, block, PATCHES)
+    block.locator('[data-action="run"]').click()
+    assert wait_finished(block) == "done"
+
+    replace_code(page, block, WRONG)
+    assert check(page, block) == "fail"
+    expected = checker(SIGMOID)(WRONG, lang)
+    expect(block.locator('[data-role="feedback"]')).to_have_text(plain(expected["message"]))
+    expect(block).to_have_attribute("data-solved", "false")
+
+
+@pytest.mark.browser
+def test_an_exception_is_an_error_verdict_with_its_traceback(page: Page, site: SiteServer) -> None:
+    t = STRINGS["de"]
+    page.goto(site.url(url("gates/sigmoid.md", "de")))
+    block = exercise_block(page)
+    replace_code(page, block, WRONG.replace("ddot = f", "ddot = f / 0"))
+    assert check(page, block) == "error"
+    assert block.get_attribute("data-state") == "error"
+    output = str(block.locator('[data-role="output"]').text_content())
+    assert output.startswith("Traceback") and "ZeroDivisionError" in output, output
+    expect(block.locator('[data-role="feedback"]')).to_have_text(t["checked_error"])
+    expect(block.locator('[data-role="status"]')).to_have_text(t["checked_error"])
+
+
+@pytest.mark.browser
+def test_feedback_is_text_never_markup(page: Page, site: SiteServer) -> None:
+    """The checker quotes the reader's exception; a tag in it stays text."""
+    page.goto(site.url(url("gates/sigmoid.md", "en")))
+    block = exercise_block(page)
+    evil = read(SIGMOID, "solution.py").replace(
+        "# backward pass\n",
+        "# backward pass\nif w[0] != 2:\n"
+        "    raise ValueError('<img src=x onerror=\"document.title=1\">')\n",
+    )
+    replace_code(page, block, evil)
+    assert check(page, block) == "fail"
+    feedback = block.locator('[data-role="feedback"]')
+    expect(feedback).to_contain_text('ValueError: <img src=x onerror="document.title=1">')
+    assert feedback.locator("img").count() == 0
+    assert page.title() != "1"
+
+
+# --- kept edits ------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_edits_survive_navigation_reload_and_a_language_switch(
+    page: Page, site: SiteServer, lang: str
+) -> None:
+    other = "de" if lang == "en" else "en"
+    page.goto(site.url(url("gates/multiply.md", lang)))
+    block = page.locator(".bp-run").first
+    snippet = str(block.get_attribute("data-snippet"))
+    edit = "print('my own edit')\n"
+    replace_code(page, block, edit)
+    wait_ready(page)  # (a navigation while Python loads is a full page load)
+    assert kept_keys(page) == {f"bp:code:{snippet}": edit}
+
+    instant_navigate(page, "../add/", r"/gates/add/(#[\w-]*)?$")
+    instant_navigate(page, "../multiply/", r"/gates/multiply/(#[\w-]*)?$")
+    block = page.locator(".bp-run").first
+    assert code_of(block) == edit
+    expect(block.locator('[data-role="editor"]')).to_contain_text("my own edit")
+    expect(block).to_have_attribute("data-edited", "true")
+
+    settled(page).reload()
+    block = page.locator(".bp-run").first
+    assert code_of(block) == edit
+    block.locator('[data-action="run"]').click()  # the kept edit is what runs
+    assert wait_finished(block) == "done"
+    expect(block.locator('[data-role="output"]')).to_have_text("my own edit\n")
+
+    # The language switcher (a full page load), to the same page in another language.
+    settled(page).evaluate(f"document.querySelector('a.md-select__link[hreflang={other}]').click()")
+    there = site.url(url("gates/multiply.md", other))
+    page.wait_for_url(re.compile("^" + re.escape(there) + r"(#[\w-]*)?$"))
+    block = page.locator(".bp-run").first
+    assert code_of(block) == edit
+
+    # Reset: the original (in this page's language), and the edit is forgotten.
+    block.locator('[data-action="reset"]').click()
+    original = str(block.evaluate("el => el.bpBlock.originalCode"))
+    assert original.strip() == source(snippet, other).strip()
+    assert code_of(block) == original
+    assert kept_keys(page) == {}
+    settled(page).reload()
+    block = page.locator(".bp-run").first
+    assert code_of(block) == original
+    expect(block).not_to_have_attribute("data-edited", "true")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_shared_link_opens_with_its_code(
+    browser: Browser, context: BrowserContext, page: Page, site: SiteServer, lang: str
+) -> None:
+    t = STRINGS[lang]
+    address = site.url(url("gates/add.md", lang))
+    # A teacher's browser: an edit, then Copy link.
+    teacher = browser.new_context()
+    teacher.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    try:
+        tpage = teacher.new_page()
+        tpage.goto(address)
+        tblock = tpage.locator(".bp-run").first
+        shared = "# from the teacher\nprint(6 * 7)\n"
+        replace_code(tpage, tblock, shared)
+        tblock.locator('[data-action="copy-link"]').click()
+        expect(tblock.locator('[data-role="kept-note"]')).to_have_text(t["link_copied"])
+        link = str(tpage.evaluate("navigator.clipboard.readText()"))
+        assert link == tpage.url and "#bp-code=" in link, (link, tpage.url)
+        settled(tpage)
+    finally:
+        teacher.close()
+
+    # A student who has an edit of their own in that block.
+    page.goto(address)
+    block = page.locator(".bp-run").first
+    snippet = str(block.get_attribute("data-snippet"))
+    replace_code(page, block, "print('mine')\n")
+    settled(page).goto("about:blank")
+
+    page.goto(link)
+    block = page.locator(".bp-run").first
+    expect(block).to_have_attribute("data-shared", "true")
+    assert code_of(block) == shared
+    expect(block.locator('[data-role="kept-note"]')).to_have_text(t["shared_code"])
+    assert "#bp-code=" not in page.url  # the fragment has done its work
+    assert kept_keys(page) == {f"bp:code:{snippet}": "print('mine')\n"}  # not overwritten
+
+    settled(page).reload()  # the student's own edit is still theirs
+    assert code_of(page.locator(".bp-run").first) == "print('mine')\n"
+
+    settled(page).goto(link)  # and once they run the shared code, it becomes their edit
+    block = page.locator(".bp-run").first
+    expect(block).to_have_attribute("data-shared", "true")
+    block.locator('[data-action="run"]').click()
+    assert wait_finished(block) == "done"
+    expect(block.locator('[data-role="output"]')).to_have_text("42\n")
+    expect(block).not_to_have_attribute("data-shared", "true")
+    expect(block.locator('[data-role="kept-note"]')).to_have_count(0)
+    assert kept_keys(page) == {f"bp:code:{snippet}": shared}
+
+
+REFUSE_STORAGE = """
+// As in a private window that refuses site data: every write fails.
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+
+
+@pytest.mark.browser
+def test_with_storage_refused_everything_works_and_says_so(
+    context: BrowserContext, page: Page, site: SiteServer
+) -> None:
+    t = STRINGS["de"]
+    context.add_init_script(REFUSE_STORAGE)
+    page.goto(site.url(url("gates/sigmoid.md", "de")))
+    block = exercise_block(page)
+    original = code_of(block)
+    right = source(f"exercises/{SIGMOID}/solution.py", "de")
+    replace_code(page, block, right)
+    expect(block.locator('[data-role="kept-note"]')).to_have_text(t["storage_refused"])
+    assert check(page, block) == "pass"
+    expect(block).to_have_attribute("data-solved", "true")
+    expect(block.locator('[data-role="solution"]')).to_be_visible()
+
+    settled(page).reload()  # nothing was kept
+    block = exercise_block(page)
+    assert code_of(block) == original
+    expect(block).to_have_attribute("data-solved", "false")
+
+    settled(page).goto(site.url(url("index.md", "de")))
+    forget = page.locator('[data-action="forget-work"]')
+    expect(forget).to_be_disabled()
+    expect(page.locator('[data-role="forget-status"]')).to_have_text(t["storage_refused"])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_forget_my_work(page: Page, site: SiteServer, lang: str) -> None:
+    t = STRINGS[lang]
+    page.goto(site.url(url("index.md", lang)))
+    block = page.locator(".bp-run").first
+    original = code_of(block)
+    replace_code(page, block, "print('an edit')\n")
+    page.evaluate(f"localStorage.setItem('bp:solved:{SIGMOID}', new Date().toISOString())")
+    settled(page).reload()
+    solved_link = page.locator("a.md-nav__link.bp-solved")
+    expect(solved_link).to_have_count(1)
+    block = page.locator(".bp-run").first
+    assert code_of(block) == "print('an edit')\n"
+
+    button = page.locator('[data-action="forget-work"]')
+    expect(button).to_have_text(t["forget_work"])
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator('[data-role="forget-status"]')).to_have_text(t["forget_work_done"])
+    assert kept_keys(page) == {}
+    expect(solved_link).to_have_count(0)
+    assert code_of(block) == original
+    settled(page).reload()
+    assert code_of(page.locator(".bp-run").first) == original
