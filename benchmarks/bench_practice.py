@@ -1,11 +1,21 @@
-"""How long an exercise check takes: CPython, and Pyodide under Node (a table, no assertions).
+"""How long an exercise check takes: CPython, Pyodide under Node, and Check -> verdict
+in Chromium (tables, no assertions).
 
 Each check is measured the way the browser's worker does it: check.py is run in
 a fresh namespace (so the exercise's reference points are traced again) and
 check(source, lang) judges the source. Sources: each exercise's solution and its
 catalogued wrong answers. Prints p50 / p95 / max per exercise, in ms.
 
+The browser table (--browser) is what a reader waits for: on the built site,
+with Python already started (warm), the time from the click on Check (a
+capturing listener) to the feedback's data-verdict turning pass/fail (a
+MutationObserver), taken with performance.now() inside the page. That is the
+reader's code run once (its output shown), the interpreter reset, check.py and
+check() in the worker, and the messages back. The sources alternate between the
+solution and the wrong answers; the first Check of each exercise is not counted.
+
     .venv/bin/python benchmarks/bench_practice.py [--repeat 5] [--no-pyodide]
+    .venv/bin/python benchmarks/bench_practice.py --browser [--site DIR] [--checks 20]
 """
 
 from __future__ import annotations
@@ -97,6 +107,95 @@ def pyodide(repeat: int) -> dict[str, list[float]] | None:
     raise RuntimeError(done.stderr[-2000:])
 
 
+# --- Check -> verdict in Chromium ---------------------------------------------------
+
+# (page, exercise) pairs the browser table measures: small, middle and the largest.
+BROWSER_EXERCISES = (
+    ("gates/add/", "gates/add"),
+    ("gates/sigmoid/", "gates/sigmoid"),
+    ("staged-computation/", "staged-computation"),
+    ("vectorized/", "vectorized"),
+    ("common-mistakes/", "common-mistakes/hunt-stale"),
+)
+CHECK_TO_VERDICT = """(el) => new Promise((resolve) => {
+  const feedback = el.querySelector('[data-role="feedback"]');
+  let clicked = 0;
+  const observer = new MutationObserver(() => {
+    if (clicked && feedback.dataset.verdict !== "none") {
+      observer.disconnect();
+      resolve({ms: performance.now() - clicked, verdict: feedback.dataset.verdict});
+    }
+  });
+  observer.observe(feedback, {attributes: true, attributeFilter: ["data-verdict"]});
+  const button = el.querySelector('[data-action="check"]');
+  const start = () => (clicked = performance.now());
+  button.addEventListener("click", start, {capture: true, once: true});
+  button.click();
+})"""
+
+
+def browser(site: Path | None, checks: int) -> dict[str, list[float]]:
+    """Warm Check -> verdict times per exercise, in ms, on the built site."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS, MIME, find_chromium
+    from tests.conftest import build_site, free_port
+
+    chromium = find_chromium()
+    if chromium is None:
+        sys.exit("Chromium is missing (Debian: apt-get install chromium)")
+    with tempfile.TemporaryDirectory(prefix="bench-practice-") as tmp:
+        port = free_port()
+        if site is None:
+            print("building the site ...", file=sys.stderr)
+            site = build_site(f"http://127.0.0.1:{port}/", Path(tmp) / "site")
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(Handler, directory=str(site))
+        )
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        times: dict[str, list[float]] = {}
+        try:
+            with sync_playwright() as p:
+                b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+                context = b.new_context()
+                page = context.new_page()
+                for path, name in BROWSER_EXERCISES:
+                    folder = EXERCISES / name
+                    sources = [folder / "solution.py", *sorted((folder / "wrong").glob("*.py"))]
+                    page.goto(f"http://127.0.0.1:{port}/{path}")
+                    page.wait_for_function(
+                        "window.bpRuntime && window.bpRuntime.isReady", timeout=120_000
+                    )
+                    block = page.locator(f'.bp-exercise[data-exercise="{name}"]')
+                    times[name] = []
+                    for i in range(checks + 1):
+                        code = sources[i % len(sources)].read_text(encoding="utf-8")
+                        block.evaluate("(el, code) => el.bpBlock.setCode(code)", code)
+                        page.wait_for_timeout(50)  # let the page settle (not measured)
+                        result = block.evaluate(CHECK_TO_VERDICT)
+                        if result["verdict"] not in ("pass", "fail"):
+                            sys.exit(f"{name}: Check gave {result['verdict']}")
+                        if i:  # the first Check of each exercise warms up
+                            times[name].append(result["ms"])
+                    print(f"  {name}: {checks} checks", file=sys.stderr)
+                b.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+    return times
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -106,8 +205,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-pyodide", action="store_true")
+    parser.add_argument("--browser", action="store_true", help="Check -> verdict in Chromium")
+    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--checks", type=int, default=20, help="warm Checks per exercise")
     args = parser.parse_args()
     started = time.perf_counter()
+    if args.browser:
+        print_browser(browser(args.site, args.checks), args.checks)
+        print(f"\n({time.perf_counter() - started:.0f} s)")
+        return
     tables = {"CPython": cpython(args.repeat)}
     if not args.no_pyodide:
         found = pyodide(args.repeat)
@@ -129,6 +235,16 @@ def main() -> None:
         row += f"{statistics.median(t):>14.1f} /{percentile(t, 0.95):>6.1f} /{max(t):>6.1f}"
     print(row)
     print(f"\n({time.perf_counter() - started:.0f} s)")
+
+
+def print_browser(times: dict[str, list[float]], checks: int) -> None:
+    print(f"Check -> verdict in Chromium, warm, ms ({checks} Checks per exercise)\n")
+    header = f"{'exercise':<30}{'p50':>8}{'p95':>8}{'max':>8}"
+    print(header)
+    print("-" * len(header))
+    for name, t in [*times.items(), ("all", [x for ts in times.values() for x in ts])]:
+        row = f"{name:<30}{statistics.median(t):>8.0f}{percentile(t, 0.95):>8.0f}{max(t):>8.0f}"
+        print(row)
 
 
 if __name__ == "__main__":
