@@ -62,7 +62,10 @@ function exercise(block) {
     if (solved && !badge) {
       badge = document.createElement("span");
       badge.className = "bp-exercise__solved";
-      badge.textContent = `✓ ${m.solved}`;
+      const tick = document.createElement("span");
+      tick.setAttribute("aria-hidden", "true");
+      tick.textContent = "✓ ";
+      badge.append(tick, m.solved);
       root.querySelector(".bp-run__name").after(badge);
     } else if (!solved && badge) {
       badge.remove();
