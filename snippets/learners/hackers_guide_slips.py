@@ -18,12 +18,12 @@ for name, dq in [("f * (1 - f)", (f * (1 - f)) * df), ("q * (1 - q)", (q * (1 - 
     check = grad_check(neuron, [a, b, c, x, y], analytic=grads)
     print(f"dq = {name}: dq = {dq:.4f}, grad_check {'ok' if check else 'WRONG'}")
 
-# 2. max on a tie: the guide's test a === x is true for both inputs.
+# 2. max on a tie: the guide's test (is a the output?) is true for both inputs.
 a = b = 2.0
 dx = 1.0
 x = max(a, b)
-da = 1.0 * dx if a == x else 0.0  # var da = a === x ? 1.0 * dx : 0.0;
-db = 1.0 * dx if b == x else 0.0  # var db = b === x ? 1.0 * dx : 0.0;
+da = 1.0 * dx if a == x else 0.0
+db = 1.0 * dx if b == x else 0.0
 print(f"the guide at a tie:     da = {da}, db = {db}, sum {da + db}")
 va, vb = Value(a), Value(b)
 m = va.max(vb)
