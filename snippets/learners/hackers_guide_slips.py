@@ -15,8 +15,8 @@ f = 1 / (1 + math.exp(-q))
 df = 1.0
 for name, dq in [("f * (1 - f)", (f * (1 - f)) * df), ("q * (1 - q)", (q * (1 - q)) * df)]:
     grads = [x * dq, y * dq, 1.0 * dq, a * dq, b * dq]
-    check = grad_check(neuron, [a, b, c, x, y], analytic=grads)
-    print(f"dq = {name}: dq = {dq:.4f}, grad_check {'ok' if check else 'WRONG'}")
+    verdict = "ok" if grad_check(neuron, [a, b, c, x, y], analytic=grads) else "WRONG"
+    print(f"dq = {name}: dq = {dq:.4f}, grad_check {verdict}")
 
 # 2. max on a tie: the guide's test (is a the output?) is true for both inputs.
 a = b = 2.0
