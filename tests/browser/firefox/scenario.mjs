@@ -135,7 +135,7 @@ const scenarios = {
     const t = STRINGS.zh;
     await page.goto(page_("zh/gates/multiply/"));
     await ready(page);
-    await page.waitForSelector(".bp-figure .bp-circuit-frame", { timeout: TIMEOUT });
+    await page.waitForSelector(".bp-figure .bp-circuit-steps", { timeout: TIMEOUT });
     const explain = () => page.$eval('.bp-figure [data-role="step-explain"]', (el) => el.textContent);
     assert((await explain()) === t.step_start, `before: ${await explain()}`);
     await page.click('.bp-figure [data-action="step-forward"]');
@@ -203,8 +203,7 @@ const scenarios = {
       if (el.classList.contains("cm-content")) return "editor";
       return el.dataset.action || el.dataset.role || el.tagName;
     });
-    await page.focus('.bp-run [data-action="copy"]');
-    await page.keyboard.press("Tab");
+    await page.focus('.bp-run [data-role="editor"]');
     await page.waitForSelector(".bp-run .cm-content:focus", { timeout: TIMEOUT });
     await page.keyboard.press("Tab");
     assert((await where()) === "output", `Tab out of the untouched editor went to ${await where()}`);
