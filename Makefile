@@ -45,6 +45,7 @@ bench: setup  ## benchmark tables (never assertions): core, diagrams, site
 	node benchmarks/pyodide_bench_svg.mjs
 	scripts/ensure-chromium.sh
 	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_runner.py
 	$(MAKE) bench-lighthouse
 
 # Lighthouse (~110 MB) only for this benchmark: installed on demand from its own

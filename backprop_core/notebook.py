@@ -56,7 +56,7 @@ __all__ = [
 DisplayHook = Callable[[str, str, Mapping[str, str]], None]
 
 SVG_MAX_CHARS = 2_000_000  # a bigger picture is shown as its repr
-SVG_MAX_ELEMENTS = 20_000  # the same for a picture with more elements
+SVG_MAX_ELEMENTS = 10_000  # the same with more elements (a 1,000-node circuit has ~6,300)
 TB_KEEP = 20  # frames kept at each end of a very deep traceback
 
 
@@ -99,9 +99,18 @@ def _no_input(prompt: object = "") -> str:
 
 
 def _trim(tb: TracebackType | None, filename: str) -> TracebackType | None:
-    """Skip the runner's own frames: start at the first frame of the reader's code."""
+    """Skip the runner's own frames: start at the first frame of the reader's code.
+
+    The frame of ``input()`` (ours) at the end is left out too: the reader's
+    line that called it is where the story ends.
+    """
     while tb is not None and tb.tb_frame.f_code.co_filename != filename:
         tb = tb.tb_next
+    entry = tb
+    while entry is not None and entry.tb_next is not None:
+        if entry.tb_next.tb_frame.f_code is _no_input.__code__ and entry.tb_next.tb_next is None:
+            entry.tb_next = None
+        entry = entry.tb_next
     return tb
 
 

@@ -42,12 +42,13 @@ const VALID = {
     m.chunks.every((c) => Array.isArray(c) && c.length === 2 && STREAMS.has(c[0]) && isText(c[1], LIMITS.output_chars)),
   display: (m) =>
     MIMES.has(m.mime) && isText(m.data, LIMITS.svg_chars) && isText(m.displayId, 200) && NOTES.has(m.note),
-  cut: (m) => isCount(m.chars),
+  cut: () => true,
   verdict: (m) => isText(m.verdict, LIMITS.verdict_chars),
   done: (m) => typeof m.ok === "boolean" && isCount(m.ms),
   crashed: (m) => isText(m.error, 2000),
+  closed: () => true,
 };
-const RUN_MESSAGES = new Set(["started", "output", "display", "cut", "verdict", "done", "crashed"]);
+const RUN_MESSAGES = new Set(["started", "output", "display", "cut", "verdict", "done", "crashed", "closed"]);
 
 export class PythonRuntime {
   constructor() {
@@ -62,6 +63,7 @@ export class PythonRuntime {
     this.interrupt = null;
     this.progress = { percent: 0, stage: "idle" };
     this.rejected = 0; // malformed or foreign messages ignored (for tests)
+    this.counts = {}; // messages accepted, by type (for tests and the benchmark)
   }
 
   onProgress(listener) {
@@ -128,6 +130,7 @@ export class PythonRuntime {
       this.rejected += 1;
       return;
     }
+    this.counts[message.type] = (this.counts[message.type] || 0) + 1;
     switch (message.type) {
       case "progress":
         if (!this.isReady) this.setProgress({ percent: message.percent, stage: message.stage === "ready" ? "warming" : message.stage });
@@ -155,7 +158,7 @@ export class PythonRuntime {
         run.handlers.onDisplay?.(message);
         break;
       case "cut":
-        if (!run.cutShown) run.handlers.onCut?.(message.chars);
+        if (!run.cutShown) run.handlers.onCut?.();
         run.cutShown = true;
         break;
       case "verdict":
@@ -177,6 +180,9 @@ export class PythonRuntime {
       }
       case "crashed":
         this.replace("crashed");
+        break;
+      case "closed":
+        this.replace("lost");
         break;
       default:
     }
@@ -204,7 +210,7 @@ export class PythonRuntime {
   /**
    * Run cells [{code, filename}] in one fresh namespace. The last cell's output
    * goes to handlers.onOutput(chunks) and handlers.onDisplay(message);
-   * handlers.onQueued(reason), onStarted(), onCut(chars), onVerdict(verdict)
+   * handlers.onQueued(reason), onStarted(), onCut(), onVerdict(verdict)
    * tell the rest. options: {timeLimitMs, lang, check: {code, filename}}.
    * Returns {id, done, stop(reason)}; done resolves with {status, ms, kept}:
    * status "done" | "error" | "stopped" | "timeout" | "cancelled" |
