@@ -99,6 +99,8 @@ def test_tab_indents_only_while_editing_and_escape_moves_on(page: Page, site: Si
     assert tab(page, back=True) == "editor"
     assert tab(page, back=True) == "copy", "and Shift+Tab moves back"
     assert editor_text(block) == before  # no Tab went into the code
+    label = block.locator(".cm-content").get_attribute("aria-label") or ""
+    assert "Ctrl+Enter" in label and "Escape" in label  # the editor's name tells the keys
 
 
 @pytest.mark.browser
