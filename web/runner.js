@@ -121,7 +121,6 @@ class RunnableBlock {
         code: this.code(), // the static code, as served
         label: this.editorHost.dataset.label || "Python",
         onRun: () => this.run(),
-        onLeave: () => this.buttons.run.focus(),
       });
       return this.editor;
     }).catch(() => {
