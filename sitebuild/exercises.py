@@ -183,9 +183,11 @@ def _render(name: str, hint: str) -> str:
     t = runnable.ui_strings(runnable.state.lang)
     attr = html.escape
     locked = t["solution_locked"].format(attempts=ATTEMPTS_BEFORE_SOLUTION)
+    label = t["exercise_label"].format(name=name)
     check_button = (
         f'<button type="button" class="md-button md-button--primary" data-action="check"'
-        f' title="{attr(t["check_hint"])}">{attr(t["check"])}</button>'
+        f' title="{attr(t["check_hint"])}"{runnable.button_name("check_label", label)}>'
+        f"{attr(t['check'])}</button>"
     )
     hint_html = (
         f'<details class="bp-exercise__hint" data-role="hint"><summary>{attr(t["hint"])}</summary>'
@@ -213,7 +215,7 @@ def _render(name: str, hint: str) -> str:
         output,
         classes="bp-run bp-exercise",
         attrs=f' data-exercise="{attr(name)}" data-solved="false" data-check="{check_attr}"',
-        label=t["exercise_label"].format(name=name),
+        label=label,
         buttons=check_button,
         after=after,
         messages={key: t[key] for key in MESSAGES},

@@ -97,6 +97,7 @@ class PageState:
 
     lang: str = "en"
     page: str = ""
+    blocks: int = 0  # runnable blocks rendered so far (their code areas' ids)
     sessions: dict[str, list[str]] = field(default_factory=dict)
 
     def job(self, name: str, session: str | None) -> tuple[str, ...]:
@@ -138,10 +139,21 @@ def validate_runnable(
     return True
 
 
+class _LineFormatter(HtmlFormatter):  # type: ignore[type-arg]
+    """Pygments' HTML with each line in a ``<span class="bp-line">``: web/runner.css
+    numbers the lines with a CSS counter, as the editor's gutter does, so the code
+    does not move when the editor takes over (and the numbers are not in its text)."""
+
+    def wrap(self, source: Any) -> Any:
+        lines = ((code, f'<span class="bp-line">{t}</span>' if code else t) for code, t in source)
+        return super().wrap(lines)
+
+
 def highlight_python(code: str) -> str:
-    """Highlighted code in the markup Material styles, shown until the editor loads."""
-    formatter = HtmlFormatter(cssclass="language-python highlight", wrapcode=True)
-    return highlight(code, PythonLexer(), formatter)
+    """Highlighted code in the markup Material styles, shown until the editor loads.
+    No trailing newline after the block: the editor's text is the snippet's, no more."""
+    formatter = _LineFormatter(cssclass="language-python highlight", wrapcode=True)
+    return highlight(code, PythonLexer(), formatter).rstrip("\n")
 
 
 def render_output(output: Output, lang: str = "en") -> str:
@@ -209,28 +221,43 @@ def render_block(
     messages: dict[str, str] | None = None,
 ) -> str:
     """A runnable block's HTML (the DESIGN.md contract). Exercises add their own
-    ``classes``, ``attrs``, ``buttons`` (after Run), parts ``after`` the output and
-    browser ``messages`` (sitebuild.exercises)."""
+    ``classes``, ``attrs``, a ``label`` shown (and used in the buttons' names)
+    instead of the snippet's path, ``buttons`` (after Run), parts ``after`` the
+    output and browser ``messages`` (sitebuild.exercises)."""
     t = ui_strings(state.lang)
     messages = {key: t[key] for key in (*RUNTIME_MESSAGES, *KEEP_MESSAGES)} | (messages or {})
     attr = html.escape
+    state.blocks += 1
+    code_id = f"bp-code-{state.blocks}"
+    shown = label or name
+
+    def named(key: str) -> str:  # a button's name says which example it belongs to
+        return button_name(key, shown)
+
+    editor_label = attr(t["editor_label"].format(snippet=name))
     return (
         f'<div class="{classes}" data-snippet="{attr(name)}" data-state="static"{attrs}'
         f' data-lang="{attr(state.lang)}"'
         f" data-messages='{attr(json.dumps(messages, ensure_ascii=False))}'>"
         f'<div class="bp-run__bar">'
-        f'<span class="bp-run__name">{attr(label or name)}</span>'
-        f'<button type="button" class="md-button" data-action="run" title="{attr(t["run_hint"])}"'
+        f'<span class="bp-run__name">{attr(shown)}</span>'
+        f'<button type="button" class="md-button md-button--primary" data-action="run"'
+        f' title="{attr(t["run_hint"])}"{named("run_label")}'
         f' aria-keyshortcuts="Control+Enter Meta+Enter">{attr(t["run"])}</button>'
         f"{buttons}"
-        f'<button type="button" class="md-button" data-action="stop" disabled>{attr(t["stop"])}'
+        f'<button type="button" class="md-button" data-action="stop"{named("stop_label")} disabled>'
+        f"{attr(t['stop'])}</button>"
+        f'<button type="button" class="md-button" data-action="reset"{named("reset_label")}>'
+        f"{attr(t['reset'])}</button>"
+        f'<button type="button" class="md-button bp-run__copy" data-action="copy"'
+        f' data-clipboard-target="#{code_id} code" title="{attr(t["copy"])}"{named("copy_label")}>'
         f"</button>"
-        f'<button type="button" class="md-button" data-action="reset">{attr(t["reset"])}</button>'
         f'<button type="button" class="md-button" data-action="copy-link"'
-        f' title="{attr(t["copy_link_hint"])}">{attr(t["copy_link"])}</button>'
+        f' title="{attr(t["copy_link_hint"])}"{named("copy_link_label")}>'
+        f"{attr(t['copy_link'])}</button>"
         f"</div>"
-        f'<div class="bp-run__editor" data-role="editor"'
-        f' data-label="{attr(t["editor_label"].format(snippet=name))}">'
+        f'<div class="bp-run__editor" id="{code_id}" data-role="editor" role="textbox"'
+        f' aria-multiline="true" aria-label="{editor_label}" data-label="{editor_label}">'
         f"{highlight_python(code)}</div>"
         f'<div class="bp-run__status" data-role="status" role="status" aria-live="polite">'
         f"{attr(t['static'])}</div>"
@@ -239,3 +266,8 @@ def render_block(
         f"{after}"
         f"</div>"
     )
+
+
+def button_name(key: str, block: str) -> str:
+    """A button's accessible name, saying which block it belongs to (aria-label)."""
+    return f' aria-label="{html.escape(ui_strings(state.lang)[key].format(snippet=block))}"'

@@ -83,6 +83,8 @@ class RunnableBlock {
     this.editorReady = null; // Promise of the editor, once asked for
     this.handle = null; // the run in progress (runtime.run's result)
     this.runSerial = 0;
+    this.pendingText = []; // output received, laid out at the next frame
+    this.textFrame = 0;
     this.buttons.run.addEventListener("click", () => this.run());
     this.buttons.stop.addEventListener("click", () => this.stop("stopped"));
     this.buttons.reset.addEventListener("click", () => this.reset());
@@ -122,7 +124,6 @@ class RunnableBlock {
         code: this.code(), // the static code, as served
         label: this.editorHost.dataset.label || "Python",
         onRun: () => this.run(),
-        onLeave: () => this.buttons.run.focus(),
         onChange: (code) => this.settingCode || this.emit("bp:edit", { code }),
       });
       return this.editor;
@@ -131,7 +132,13 @@ class RunnableBlock {
       this.editorReady = null;
       return null;
     });
-    if (focus) this.editorReady.then((editor) => editor?.focus());
+    if (focus) {
+      // Only if the reader is still here: they may have Tabbed on while the editor loaded.
+      this.editorReady.then((editor) => {
+        const at = document.activeElement;
+        if (!at || at === document.body || this.editorHost.contains(at)) editor?.focus();
+      });
+    }
     return this.editorReady;
   }
 
@@ -148,9 +155,16 @@ class RunnableBlock {
       return;
     }
     this.shownCode = code;
+    // Plain text until the editor replaces it, one numbered line each, as the build's.
+    const text = document.createElement("code");
+    for (const line of code.replace(/\n$/, "").split("\n")) {
+      const span = document.createElement("span");
+      span.className = "bp-line";
+      span.textContent = `${line}\n`;
+      text.append(span);
+    }
     const pre = document.createElement("pre");
-    pre.append(document.createElement("code"));
-    pre.firstChild.textContent = code; // plain text until the editor replaces it
+    pre.append(text);
     const box = document.createElement("div");
     box.className = "language-python highlight";
     box.append(pre);
@@ -187,8 +201,25 @@ class RunnableBlock {
   clearOutput() {
     this.output.textContent = "";
     this.outputChars = 0;
+    this.outputLines = 0;
     this.outputCut = false;
+    this.cutNoted = false;
     this.figures = new Map(); // display_id -> figure element
+    this.pendingText = [];
+    cancelAnimationFrame(this.textFrame);
+  }
+
+  /** Text arrives in bursts; the page lays it out at most once per frame. */
+  queueText(chunks) {
+    this.pendingText.push(...chunks);
+    this.textFrame ||= requestAnimationFrame(() => this.flushText());
+  }
+
+  flushText() {
+    cancelAnimationFrame(this.textFrame);
+    this.textFrame = 0;
+    const chunks = this.pendingText.splice(0);
+    for (const [stream, text] of chunks) this.appendText(stream, text);
   }
 
   /** The sink's own budget: whatever arrives, the page never holds more than this. */
@@ -198,6 +229,13 @@ class RunnableBlock {
     if (text.length > room) {
       text = text.slice(0, Math.max(0, room));
       this.outputCut = true;
+    }
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
+      if (++this.outputLines >= LIMITS.output_lines) {
+        text = text.slice(0, at + 1);
+        this.outputCut = true;
+        break;
+      }
     }
     this.outputChars += text.length;
     const last = this.output.lastChild;
@@ -212,7 +250,15 @@ class RunnableBlock {
       span.textContent = text;
       this.output.append(span);
     }
-    if (this.outputCut) this.appendNote(format(this.messages.output_cut, { chars: localNumber(LIMITS.output_chars) }));
+    if (this.outputCut) this.noteCut();
+  }
+
+  noteCut() {
+    if (this.cutNoted) return;
+    this.cutNoted = true;
+    this.outputCut = true;
+    const m = this.messages;
+    this.appendNote(format(m.output_cut, { chars: localNumber(LIMITS.output_chars), lines: localNumber(LIMITS.output_lines) }));
   }
 
   appendNote(text) {
@@ -223,6 +269,7 @@ class RunnableBlock {
   }
 
   appendDisplay({ mime, data, displayId, note }) {
+    this.flushText(); // keep the order of text and pictures
     if (mime === "image/svg+xml" && elementCount(data) > LIMITS.svg_elements) {
       mime = "text/plain";
       data = "";
@@ -258,11 +305,11 @@ class RunnableBlock {
       {
         onQueued: mine((reason) => this.setState(reason === "waiting" ? "waiting" : "loading", reason === "waiting" ? m.waiting : m.loading)),
         onStarted: mine(() => this.setState("running", m.running)),
-        onOutput: mine((chunks) => chunks.forEach(([stream, text]) => this.appendText(stream, text))),
+        onOutput: mine((chunks) => this.queueText(chunks)),
         onDisplay: mine((message) => this.appendDisplay(message)),
-        onCut: mine((chars) => {
-          if (!this.outputCut) this.appendNote(format(m.output_cut, { chars: localNumber(chars) }));
-          this.outputCut = true;
+        onCut: mine(() => {
+          this.flushText();
+          this.noteCut();
         }),
         onVerdict: mine((verdict) => options.onVerdict?.(verdict)),
       },
@@ -274,6 +321,7 @@ class RunnableBlock {
     handle.done.then((result) => {
       liveRuns.delete(this);
       if (this.runSerial !== serial) return;
+      this.flushText();
       this.handle = null;
       const [state, message] = OUTCOMES[result.status] || OUTCOMES.error;
       this.setState(state, message(m, result));
@@ -288,6 +336,9 @@ class RunnableBlock {
   reset() {
     this.stop("stopped");
     this.runSerial++;
+    cancelAnimationFrame(this.textFrame);
+    this.textFrame = 0;
+    this.pendingText = [];
     this.handle = null;
     liveRuns.delete(this);
     if (this.editor) this.setCode(this.originalCode);
