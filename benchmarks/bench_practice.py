@@ -132,10 +132,25 @@ CHECK_TO_VERDICT = """(el) => new Promise((resolve) => {
   button.addEventListener("click", start, {capture: true, once: true});
   button.click();
 })"""
+RUN_TO_DONE = """(el) => new Promise((resolve) => {
+  let clicked = 0;
+  const observer = new MutationObserver(() => {
+    if (clicked && ["done", "error"].includes(el.dataset.state)) {
+      observer.disconnect();
+      resolve({ms: performance.now() - clicked, state: el.dataset.state});
+    }
+  });
+  observer.observe(el, {attributes: true, attributeFilter: ["data-state"]});
+  const button = el.querySelector('[data-action="run"]');
+  const start = () => (clicked = performance.now());
+  button.addEventListener("click", start, {capture: true, once: true});
+  button.click();
+})"""
 
 
-def browser(site: Path | None, checks: int) -> dict[str, list[float]]:
-    """Warm Check -> verdict times per exercise, in ms, on the built site."""
+def browser(site: Path | None, checks: int) -> dict[str, dict[str, list[float]]]:
+    """Warm Check -> verdict times per exercise, in ms, on the built site; for
+    comparison, Run -> done of the same code in the same block."""
     import functools
     import http.server
     import threading
@@ -164,7 +179,7 @@ def browser(site: Path | None, checks: int) -> dict[str, list[float]]:
             ("127.0.0.1", port), functools.partial(Handler, directory=str(site))
         )
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        times: dict[str, list[float]] = {}
+        times: dict[str, dict[str, list[float]]] = {"check": {}, "run": {}}
         try:
             with sync_playwright() as p:
                 b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -178,7 +193,7 @@ def browser(site: Path | None, checks: int) -> dict[str, list[float]]:
                         "window.bpRuntime && window.bpRuntime.isReady", timeout=120_000
                     )
                     block = page.locator(f'.bp-exercise[data-exercise="{name}"]')
-                    times[name] = []
+                    times["check"][name], times["run"][name] = [], []
                     for i in range(checks + 1):
                         code = sources[i % len(sources)].read_text(encoding="utf-8")
                         block.evaluate("(el, code) => el.bpBlock.setCode(code)", code)
@@ -186,8 +201,11 @@ def browser(site: Path | None, checks: int) -> dict[str, list[float]]:
                         result = block.evaluate(CHECK_TO_VERDICT)
                         if result["verdict"] not in ("pass", "fail"):
                             sys.exit(f"{name}: Check gave {result['verdict']}")
-                        if i:  # the first Check of each exercise warms up
-                            times[name].append(result["ms"])
+                        page.wait_for_timeout(50)
+                        ran = block.evaluate(RUN_TO_DONE)
+                        if i:  # the first Check and Run of each exercise warm up
+                            times["check"][name].append(result["ms"])
+                            times["run"][name].append(ran["ms"])
                     print(f"  {name}: {checks} checks", file=sys.stderr)
                 b.close()
         finally:
@@ -237,14 +255,24 @@ def main() -> None:
     print(f"\n({time.perf_counter() - started:.0f} s)")
 
 
-def print_browser(times: dict[str, list[float]], checks: int) -> None:
-    print(f"Check -> verdict in Chromium, warm, ms ({checks} Checks per exercise)\n")
-    header = f"{'exercise':<30}{'p50':>8}{'p95':>8}{'max':>8}"
+def print_browser(times: dict[str, dict[str, list[float]]], checks: int) -> None:
+    print(f"In Chromium, warm, ms ({checks} of each per exercise, interleaved)\n")
+    header = f"{'exercise':<30}{'Check -> verdict p50/p95/max':>30}{'Run -> done p50/p95':>22}"
     print(header)
     print("-" * len(header))
-    for name, t in [*times.items(), ("all", [x for ts in times.values() for x in ts])]:
-        row = f"{name:<30}{statistics.median(t):>8.0f}{percentile(t, 0.95):>8.0f}{max(t):>8.0f}"
-        print(row)
+    check, run = times["check"], times["run"]
+    rows = [*check, "all"]
+    everything = {
+        "check": [x for ts in check.values() for x in ts],
+        "run": [x for ts in run.values() for x in ts],
+    }
+    for name in rows:
+        c = check.get(name, everything["check"])
+        r = run.get(name, everything["run"])
+        print(
+            f"{name:<30}{statistics.median(c):>14.0f} /{percentile(c, 0.95):>6.0f} /"
+            f"{max(c):>6.0f}{statistics.median(r):>14.0f} /{percentile(r, 0.95):>6.0f}"
+        )
 
 
 if __name__ == "__main__":
