@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from numbers import Real
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from . import ops
 from .graph import topological_order
@@ -48,7 +48,15 @@ def _as_float(data: object) -> float:
             f"Value() needs a real number (int or float), got {type(data).__name__} {data!r}; "
             "convert it first, for example Value(float(text))"
         )
-    x = float(data)
+    try:
+        x = float(data)
+    except OverflowError:
+        digits = len(str(abs(int(data)))) if isinstance(data, int) else None
+        shown = f"an int with {digits} digits" if digits else repr(data)
+        raise OverflowError(
+            f"Value() got {shown}: that is too large for a float (the largest is about "
+            "1.8e308); scale it down, for example work in thousands or take its log"
+        ) from None
     if x - x != 0.0:
         raise ValueError(
             f"Value({x!r}): a Value must be a finite number; NaN and infinity cannot take "
@@ -88,6 +96,26 @@ def _operands(values: object, op: ops.NaryOp, what: str = "values") -> tuple[Val
     return tuple(out)
 
 
+def _operand(other: object, op: ops.Op) -> Value:
+    """The other input of a binary gate as a Value, or an error that names the gate."""
+    if isinstance(other, Value):
+        return other
+    if not isinstance(other, Real):
+        raise TypeError(
+            f"{op.name} gate: the other input must be a Value or a number (int or float), "
+            f"got {type(other).__name__} {other!r}; convert it first, for example float(text)"
+        )
+    return Value(cast(Number, other))
+
+
+def _check_label(label: object) -> None:
+    if label is not None and not isinstance(label, str):
+        raise TypeError(
+            f"Value(): a label must be a string (or None), got {type(label).__name__} "
+            f"{label!r}; for example label='x'"
+        )
+
+
 class Value:
     """A scalar node of a computational graph, with its value and its gradient.
 
@@ -121,11 +149,11 @@ class Value:
     a gate whose result would overflow raises an error naming the gate.
     """
 
-    __slots__ = ("_depth", "_op", "_prev", "data", "grad", "label")
+    __slots__ = ("_depth", "_label", "_op", "_prev", "data", "grad")
 
     data: float
     grad: float
-    label: str | None
+    _label: str | None
     _prev: tuple[Value, ...]
     _op: ops.Op | None
 
@@ -141,14 +169,26 @@ class Value:
                 data = _as_float(data)
             else:
                 ops.check_finite(_op, tuple(p.data for p in _prev), float(data))
+        if label is not None:
+            _check_label(label)
         self.data = data
         self.grad = 0.0
-        self.label = label
+        self._label = label
         self._prev = _prev
         self._op = _op
         self._depth = 0
         if _CUT_CHAINS and _prev:
             _cut_chain(self, _prev)
+
+    @property
+    def label(self) -> str | None:
+        """An optional name, shown in diagrams and traces (a string, or None)."""
+        return self._label
+
+    @label.setter
+    def label(self, label: str | None) -> None:
+        _check_label(label)
+        self._label = label
 
     # --- graph structure ---------------------------------------------------
 
@@ -165,32 +205,32 @@ class Value:
     # --- binary gates ------------------------------------------------------
 
     def __add__(self, other: Operand) -> Value:
-        other = other if isinstance(other, Value) else Value(other)
+        other = _operand(other, _ADD)
         return Value(self.data + other.data, None, (self, other), _ADD)
 
     def __radd__(self, other: Number) -> Value:
-        return Value(other) + self
+        return _operand(other, _ADD) + self
 
     def __sub__(self, other: Operand) -> Value:
-        other = other if isinstance(other, Value) else Value(other)
+        other = _operand(other, _SUB)
         return Value(self.data - other.data, None, (self, other), _SUB)
 
     def __rsub__(self, other: Number) -> Value:
-        return Value(other) - self
+        return _operand(other, _SUB) - self
 
     def __mul__(self, other: Operand) -> Value:
-        other = other if isinstance(other, Value) else Value(other)
+        other = _operand(other, _MUL)
         return Value(self.data * other.data, None, (self, other), _MUL)
 
     def __rmul__(self, other: Number) -> Value:
-        return Value(other) * self
+        return _operand(other, _MUL) * self
 
     def __truediv__(self, other: Operand) -> Value:
-        other = other if isinstance(other, Value) else Value(other)
+        other = _operand(other, _DIV)
         return Value(_DIV.forward(self.data, other.data), None, (self, other), _DIV)
 
     def __rtruediv__(self, other: Number) -> Value:
-        return Value(other) / self
+        return _operand(other, _DIV) / self
 
     def __pow__(self, other: Operand) -> Value:
         if isinstance(other, Value):
@@ -204,7 +244,7 @@ class Value:
         return Value(op.forward(self.data), None, (self,), op)
 
     def __rpow__(self, other: Number) -> Value:
-        return Value(other) ** self
+        return _operand(other, _POW) ** self
 
     def max(self, other: Operand) -> Value:
         """The max gate: the larger of the two; its gradient goes to the larger input.
@@ -215,7 +255,7 @@ class Value:
         >>> m = x.max(y); m.backward(); (m.data, x.grad, y.grad)
         (4.0, 1.0, 0.0)
         """
-        other = other if isinstance(other, Value) else Value(other)
+        other = _operand(other, _MAX)
         return Value(_MAX.forward(self.data, other.data), None, (self, other), _MAX)
 
     # --- unary gates -------------------------------------------------------

@@ -4,7 +4,10 @@ Input (stdin): ``{"root": "<snippets dir>", "jobs": [["a.py"], ["s1.py", "s2.py"
 A job is a list of snippet paths run one after another in one namespace (a
 page's session); the output recorded is that of the job's last snippet.
 Output (stdout): one ``{"ok": bool, "events": [...]}`` per job, where an event is
-``["stdout", text]``, ``["stderr", text]`` or ``["display", mime, data]``.
+``["stdout", text]``, ``["stderr", text]`` or ``["display", mime, data, note]``
+(note: "" or why a picture fell back to text). A picture displayed again under
+the same ``display_id`` replaces the first one in place, as in the browser, so
+a live training picture shows its final state.
 
 Each snippet runs through :func:`backprop_core.notebook.run_cell`, the rule the
 browser uses too, so the build's output is what a reader sees after Run.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +43,23 @@ class _Capture:
         pass
 
 
+def _display_recorder(events: list[list[str]]) -> Any:
+    """A display hook that records pictures, replacing one shown under the same display_id."""
+    shown: dict[str, list[str]] = {}
+
+    def record(mime: str, data: str, meta: Mapping[str, str]) -> None:
+        event = ["display", mime, data, meta.get("note", "")]
+        display_id = meta.get("display_id")
+        if display_id is not None and display_id in shown:
+            shown[display_id][:] = event
+            return
+        events.append(event)
+        if display_id is not None:
+            shown[display_id] = event
+
+    return record
+
+
 def run_job(root: Path, paths: list[str]) -> dict[str, Any]:
     namespace: dict[str, Any] = {"__name__": "__main__"}
     ok = True
@@ -51,9 +72,7 @@ def run_job(root: Path, paths: list[str]) -> dict[str, Any]:
                 (root / path).read_text(encoding="utf-8"),
                 namespace,
                 filename=path,
-                display_hook=lambda mime, data, events=events: events.append(
-                    ["display", mime, data]
-                ),
+                display_hook=_display_recorder(events),
             )
         finally:
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__

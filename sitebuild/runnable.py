@@ -31,6 +31,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
+from .sanitize import sanitize_svg
 from .snippets import Output, run_jobs, snippet_path
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
@@ -58,6 +59,14 @@ RUNTIME_MESSAGES = (
     "step_gate",
     "step_input",
     "step_done",
+    "ready",
+    "waiting",
+    "stopped_kept",
+    "crashed",
+    "worker_lost",
+    "output_cut",
+    "picture_too_large",
+    "cancelled",
 )
 
 
@@ -126,8 +135,12 @@ def _highlight(code: str) -> str:
     return highlight(code, PythonLexer(), formatter)
 
 
-def render_output(output: Output) -> str:
-    """The output area's inner HTML: text escaped, pictures from the build kept as SVG."""
+def render_output(output: Output, lang: str = "en") -> str:
+    """The output area's inner HTML: text escaped, pictures sanitized (web/svg-policy.json).
+
+    A picture too big to show came as text with a note; the note is said in
+    the page's language, as the browser says it.
+    """
     parts = []
     for kind, *rest in output.events:
         if kind == "stdout":
@@ -135,9 +148,13 @@ def render_output(output: Output) -> str:
         elif kind == "stderr":
             parts.append(f'<span class="bp-stderr">{html.escape(rest[0])}</span>')
         elif rest[0] == "image/svg+xml":
-            parts.append(f'<span class="bp-figure">{rest[1]}</span>')
+            parts.append(f'<span class="bp-figure">{sanitize_svg(rest[1])}</span>')
         else:
             parts.append(html.escape(rest[1]) + "\n")
+            note = rest[2] if len(rest) > 2 else ""
+            if note:
+                text = ui_strings(lang).get(note, note)
+                parts.append(f'<span class="bp-note">{html.escape(text)}</span>\n')
     return "".join(parts)
 
 
@@ -186,6 +203,6 @@ def _render(name: str, options: dict[str, str]) -> str:
         f'<div class="bp-run__status" data-role="status" role="status" aria-live="polite">'
         f"{attr(t['static'])}</div>"
         f'<pre class="bp-run__output" data-role="output" tabindex="0"'
-        f' aria-label="{attr(t["output_label"])}">{render_output(output)}</pre>'
+        f' aria-label="{attr(t["output_label"])}">{render_output(output, state.lang)}</pre>'
         f"</div>"
     )

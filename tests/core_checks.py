@@ -954,7 +954,7 @@ def check_cell_display_function() -> None:
     shown: list[tuple[str, str]] = []
     ok, out, err = run(
         "print('a')\ndisplay(1, 'b')\nprint('c')\n[1, 2]",
-        display_hook=lambda mime, data: shown.append((mime, data)),
+        display_hook=lambda mime, data, meta: shown.append((mime, data)),
     )
     assert (ok, out, err) == (True, "a\nc\n", ""), (ok, out, err)
     assert shown == [("text/plain", "1"), ("text/plain", "'b'"), ("text/plain", "[1, 2]")]
@@ -983,7 +983,7 @@ Picture()
 @check("notebook")
 def check_cell_svg_display() -> None:
     shown: list[tuple[str, str]] = []
-    ok, out, err = run(SVG_CELL, display_hook=lambda mime, data: shown.append((mime, data)))
+    ok, out, err = run(SVG_CELL, display_hook=lambda mime, data, meta: shown.append((mime, data)))
     assert (ok, out, err) == (True, "", ""), (ok, out, err)
     assert shown == [
         ("text/plain", "NoPicture()"),
@@ -991,14 +991,14 @@ def check_cell_svg_display() -> None:
     ], shown
     # the default hook prints a placeholder for a picture
     assert run(SVG_CELL) == (True, "NoPicture()\n[image/svg+xml]\n", "")
-    assert display_data(3) == ("text/plain", "3")
+    assert display_data(3) == ("text/plain", "3", {})
 
 
 @check("notebook")
 def check_cell_displays_a_value_as_its_circuit() -> None:
     shown: list[tuple[str, str]] = []
     source = "from backprop_core import Value\nx = Value(2.0, label='x')\nx * 3"
-    ok, out, err = run(source, display_hook=lambda mime, data: shown.append((mime, data)))
+    ok, out, err = run(source, display_hook=lambda mime, data, meta: shown.append((mime, data)))
     assert (ok, out, err) == (True, "", ""), (ok, out, err)
     ((mime, data),) = shown
     assert mime == "image/svg+xml" and data.startswith("<svg"), (mime, data[:80])
@@ -1056,6 +1056,115 @@ def check_cell_system_exit() -> None:
     assert run("import sys\nsys.exit(0)") == (True, "", "")
     ok, _, err = run("import sys\nsys.exit(3)")
     assert ok is False and "SystemExit: 3" in err, err
+
+
+def record(shown: list[tuple[str, str, dict[str, str]]]) -> Callable[..., None]:
+    """A display hook that keeps (mime, data, meta) of everything displayed."""
+    return lambda mime, data, meta: shown.append((mime, data, dict(meta)))
+
+
+@check("notebook")
+def check_cell_display_id_replaces_in_place() -> None:
+    shown: list[tuple[str, str, dict[str, str]]] = []
+    source = (
+        "display(1, display_id='loss')\n"
+        "display('other')\n"
+        "display(2, display_id='loss')\n"
+        "display(3, display_id='loss')"
+    )
+    ok, out, err = run(source, display_hook=record(shown))
+    assert (ok, out, err) == (True, "", ""), (ok, out, err)
+    assert shown == [
+        ("text/plain", "1", {"display_id": "loss"}),
+        ("text/plain", "'other'", {}),
+        ("text/plain", "2", {"display_id": "loss"}),
+        ("text/plain", "3", {"display_id": "loss"}),
+    ], shown
+    ok, _, err = run("display(1, display_id=5)")
+    assert ok is False and "display_id must be a string, got int" in err, err
+
+
+@check("notebook")
+def check_cell_picture_too_large_falls_back_to_text() -> None:
+    from backprop_core.notebook import SVG_MAX_CHARS, SVG_MAX_ELEMENTS
+
+    shown: list[tuple[str, str, dict[str, str]]] = []
+    source = (
+        "class Many:\n"
+        f"    def _repr_svg_(self): return '<svg>' + '<rect/>' * {SVG_MAX_ELEMENTS} + '</svg>'\n"
+        "    def __repr__(self): return 'Many()'\n"
+        "class Long:\n"
+        f"    def _repr_svg_(self): return '<svg><desc>' + 'x' * {SVG_MAX_CHARS} + '</desc>'\n"
+        "    def __repr__(self): return 'Long()'\n"
+        "class Fits:\n"
+        f"    def _repr_svg_(self): return '<svg>' + '<rect/>' * {SVG_MAX_ELEMENTS - 1}\n"
+        "display(Many(), Long())\n"
+        "Fits()"
+    )
+    ok, _, err = run(source, display_hook=record(shown))
+    assert (ok, err) == (True, ""), err
+    assert shown[:2] == [
+        ("text/plain", "Many()", {"note": "picture_too_large"}),
+        ("text/plain", "Long()", {"note": "picture_too_large"}),
+    ], shown[:2]
+    assert shown[2][0] == "image/svg+xml" and shown[2][2] == {}
+
+
+@check("notebook")
+def check_cell_input_explains_itself() -> None:
+    ok, out, err = run("name = input('Your name? ')", filename="cell.py")
+    assert ok is False and out == ""
+    assert 'File "cell.py", line 1' in err, err
+    assert err.rstrip().endswith(
+        "EOFError: input() cannot read anything here: code on this page runs without a "
+        "keyboard to answer it. Put the value in the code instead, e.g. x = 3.0"
+    ), err
+
+
+@check("notebook")
+def check_cell_deep_traceback_shows_head_and_tail() -> None:
+    from backprop_core.notebook import TB_KEEP
+
+    source = (
+        "import sys\n"
+        "sys.setrecursionlimit(100_000)\n"
+        "def down(n):\n"
+        "    return down(n + 1)\n"
+        "try:\n"
+        "    down(0)\n"
+        "finally:\n"
+        "    sys.setrecursionlimit(1000)\n"
+    )
+    limit = sys.getrecursionlimit()
+    try:
+        started = time.perf_counter()
+        ok, out, err = run(source, filename="deep.py")
+        seconds = time.perf_counter() - started
+    finally:
+        sys.setrecursionlimit(limit)
+    assert ok is False and out == ""
+    lines = err.splitlines()
+    assert lines[0] == "Traceback (most recent call last):", lines[:3]
+    assert lines[1] == '  File "deep.py", line 6, in <module>', lines[:3]
+    gap = [line for line in lines if "frames left out" in line]
+    assert len(gap) == 1 and re.fullmatch(r"  \[… [\d,]+ frames left out …\]", gap[0]), gap
+    left_out = int(re.sub(r"\D", "", gap[0]))
+    assert left_out > 90_000, gap
+    assert lines[-1] == "RecursionError: maximum recursion depth exceeded", lines[-3:]
+    assert len(lines) < 4 * TB_KEEP, f"{len(lines)} lines: the middle was not left out"
+    assert seconds < 30, f"formatting a deep traceback took {seconds:.1f} s"
+
+
+@check("notebook")
+def check_cell_chained_exceptions_keep_their_story() -> None:
+    source = "try:\n    {}['k']\nexcept KeyError as e:\n    raise ValueError('no k') from e\n"
+    ok, _, err = run(source, filename="c.py")
+    assert ok is False
+    assert "KeyError: 'k'" in err and "direct cause of the following exception" in err, err
+    assert err.rstrip().endswith("ValueError: no k"), err
+    ok, _, err = run("try:\n    1 / 0\nexcept ZeroDivisionError:\n    undefined_name\n")
+    assert "During handling of the above exception, another exception occurred" in err, err
+    assert "NameError: name 'undefined_name' is not defined" in err, err
 
 
 # --- worked examples the pages print ------------------------------------------------
@@ -1243,6 +1352,48 @@ ERROR_CASES: list[ErrorCase] = [
         lambda: Value("abc"),  # type: ignore[arg-type]
         TypeError,
         r"^Value\(\) needs a real number \(int or float\), got str 'abc'",
+    ),
+    ErrorCase(
+        "value_from_a_huge_int",
+        "value",
+        lambda: Value(10**400),
+        OverflowError,
+        r"^Value\(\) got an int with 401 digits: that is too large for a float",
+    ),
+    ErrorCase(
+        "value_label_not_a_string",
+        "value",
+        lambda: Value(1.0, label=5),  # type: ignore[arg-type]
+        TypeError,
+        r"^Value\(\): a label must be a string \(or None\), got int 5",
+    ),
+    ErrorCase(
+        "value_label_set_to_a_list",
+        "value",
+        lambda: setattr(Value(1.0), "label", ["x"]),
+        TypeError,
+        r"a label must be a string \(or None\), got list \['x'\]",
+    ),
+    ErrorCase(
+        "add_a_string",
+        "value",
+        lambda: Value(1.0) + "x",  # type: ignore[operator]
+        TypeError,
+        r"^add gate: the other input must be a Value or a number \(int or float\), got str 'x'",
+    ),
+    ErrorCase(
+        "string_times_value",
+        "value",
+        lambda: "x" * Value(2.0),  # type: ignore[operator]
+        TypeError,
+        r"^mul gate: the other input must be a Value or a number",
+    ),
+    ErrorCase(
+        "max_with_a_list",
+        "value",
+        lambda: Value(1.0).max([2.0]),  # type: ignore[arg-type]
+        TypeError,
+        r"^max gate: the other input must be a Value or a number \(int or float\), got list",
     ),
     ErrorCase(
         "value_from_none",

@@ -53,8 +53,8 @@ def test_display_data_falls_back_to_repr() -> None:
         def __repr__(self) -> str:
             return "Broken()"
 
-    assert display_data(Broken()) == ("text/plain", "Broken()")
-    assert display_data("x") == ("text/plain", "'x'")
+    assert display_data(Broken()) == ("text/plain", "Broken()", {})
+    assert display_data("x") == ("text/plain", "'x'", {})
 
 
 def test_keyboard_interrupt_is_reported_not_raised(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,25 @@ def test_a_session_shares_one_namespace_and_shows_the_last_output(tmp_path: Path
     (tmp_path / "first.py").write_text("x = 21\nprint('not shown')\n")
     (tmp_path / "second.py").write_text("print(x * 2)\nx\n")
     result = run_job(tmp_path, ["first.py", "second.py"])
-    assert result == {"ok": True, "events": [["stdout", "42\n"], ["display", "text/plain", "21"]]}
+    events = [["stdout", "42\n"], ["display", "text/plain", "21", ""]]
+    assert result == {"ok": True, "events": events}
     alone = run_job(tmp_path, ["second.py"])
     assert alone["ok"] is False and "NameError" in alone["events"][0][1]
+
+
+def test_a_picture_shown_again_under_its_display_id_is_replaced_in_place(tmp_path: Path) -> None:
+    (tmp_path / "live.py").write_text(
+        "for step in range(3):\n"
+        "    display(f'loss at step {step}', display_id='loss')\n"
+        "    print(step)\n"
+        "display('the end')\n"
+    )
+    result = run_job(tmp_path, ["live.py"])
+    assert result == {
+        "ok": True,
+        "events": [
+            ["display", "text/plain", "'loss at step 2'", ""],
+            ["stdout", "0\n1\n2\n"],
+            ["display", "text/plain", "'the end'", ""],
+        ],
+    }
