@@ -86,6 +86,8 @@ def _operands(values: object, op: ops.NaryOp, what: str = "values") -> tuple[Val
     for i, v in enumerate(items):
         if isinstance(v, Value):
             out.append(v)
+        elif type(v) is float:  # a data point's coordinate: the common case, checked fast
+            out.append(Value(v))
         elif isinstance(v, Real) and not isinstance(v, bool):
             out.append(Value(float(v)))
         else:
