@@ -85,6 +85,7 @@ def bundle_web(version: str) -> Path:
             "--legal-comments=linked",
             f"--outdir={out}",
             "--chunk-names=chunk-[hash]",
+            "--loader:.py=text",  # web/pyrunner.py, the worker's Python half
             f"--define:PYODIDE_VERSION={json.dumps(version)}",
             f"--define:BUILD_ID={json.dumps(digest)}",
         ],

@@ -1,14 +1,15 @@
 // Runnable blocks: <div class="bp-run" data-snippet data-state> (DESIGN.md).
 //
-// States: static (the build's output) -> loading (runtime starting) -> running
-// -> done | error | stopped. Output is added as text nodes (never parsed as
-// HTML); a displayed SVG is sanitized by DOMPurify before it reaches the page.
+// States: static (the build's output) -> loading (runtime starting) | waiting
+// (another block runs first) -> running -> done | error | stopped. Output is
+// added as text nodes (never parsed as HTML), within a character budget; a
+// displayed SVG is sanitized (sanitize.js) before it reaches the page, and one
+// displayed again under the same display_id replaces the first in place.
 
-import DOMPurify from "dompurify";
 import { format } from "./messages.js";
+import LIMITS from "./runner-limits.json";
 import { runtime } from "./runtime.js";
-
-const MAX_OUTPUT_CHARS = 200_000;
+import { elementCount, sanitizeSvg } from "./sanitize.js";
 
 // CodeMirror is a separate chunk (esbuild splitting), so the page's own script
 // stays small and quick to start. An editor replaces a block's static,
@@ -35,13 +36,25 @@ function timeLimitSeconds() {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 30;
 }
 
-export function sanitizeSvg(svg) {
-  return DOMPurify.sanitize(svg, {
-    USE_PROFILES: { svg: true, svgFilters: true },
-    ADD_TAGS: ["style"],
-    RETURN_DOM_FRAGMENT: true,
-  });
+function pageLanguage() {
+  return (document.documentElement.lang || "en").slice(0, 2);
 }
+
+const FINAL_STATES = new Set(["done", "error", "stopped"]);
+const BUSY_STATES = new Set(["loading", "waiting", "running"]);
+// A run's outcome (runtime.js) -> the block's state and the message that says it.
+const OUTCOMES = {
+  done: ["done", (m, r) => format(m.done, { ms: r.ms })],
+  error: ["error", (m) => m.error],
+  stopped: ["stopped", (m, r) => (r.kept ? m.stopped_kept : m.stopped)],
+  timeout: ["stopped", (m) => format(m.timeout, { seconds: timeLimitSeconds() })],
+  cancelled: ["stopped", (m) => m.cancelled],
+  crashed: ["error", (m) => m.crashed],
+  lost: ["error", (m) => m.worker_lost],
+  failed: ["error", (m, r) => format(m.runtime_failed, { error: r.error || "" })],
+};
+
+const liveRuns = new Set(); // blocks with a run in progress, to cancel those that left the page
 
 class RunnableBlock {
   constructor(root) {
@@ -56,11 +69,11 @@ class RunnableBlock {
       reset: root.querySelector('[data-action="reset"]'),
     };
     this.originalCode = this.editorHost.textContent.replace(/\n$/, "");
-    this.staticOutput = this.output.innerHTML;
+    this.staticOutput = this.output.cloneNode(true); // the build's output, as first served
     this.editor = null;
     this.editorReady = null; // Promise of the editor, once asked for
-    this.runId = 0;
-    this.outputChars = 0;
+    this.handle = null; // the run in progress (runtime.run's result)
+    this.runSerial = 0;
     this.buttons.run.addEventListener("click", () => this.run());
     this.buttons.stop.addEventListener("click", () => this.stop("stopped"));
     this.buttons.reset.addEventListener("click", () => this.reset());
@@ -69,7 +82,8 @@ class RunnableBlock {
     this.editorHost.addEventListener("focus", () => this.ensureEditor(true), { once: true });
     this.editorHost.addEventListener("pointerenter", () => this.ensureEditor(), { once: true });
     // While the runtime loads in the background, every block that has not been
-    // run shows the progress; once Python is ready it says so.
+    // run shows the progress (one page-level region announces it, see below);
+    // once Python is ready each says so.
     this.unwatch = runtime.onProgress((p) => this.showRuntimeProgress(p));
   }
 
@@ -78,20 +92,15 @@ class RunnableBlock {
       this.unwatch?.();
       return;
     }
-    const state = this.root.dataset.state;
-    if (state !== "static" && state !== "loading") return;
-    if (progress.stage === "idle") return;
     const m = this.messages;
-    if (progress.stage === "failed") {
-      this.root.dataset.runtime = "failed";
-      this.status.textContent = format(m.runtime_failed, { error: progress.error });
-      return;
-    }
-    this.root.dataset.runtime = progress.stage === "ready" ? "ready" : "loading";
-    if (state === "static") {
-      this.status.textContent =
-        progress.stage === "ready" ? m.ready : format(m.loading_progress, progress);
-    }
+    if (progress.stage === "failed") this.root.dataset.runtime = "failed";
+    else if (progress.stage !== "idle") this.root.dataset.runtime = progress.stage === "ready" ? "ready" : "loading";
+    if (this.root.dataset.state !== "static" || progress.stage === "idle") return;
+    // Background progress is shown, not announced: the page's own region speaks once.
+    this.status.setAttribute("aria-live", "off");
+    if (progress.stage === "failed") this.status.textContent = format(m.runtime_failed, { error: progress.error });
+    else if (progress.stage === "ready") this.status.textContent = m.ready;
+    else this.status.textContent = format(m.loading_progress, { percent: smoothPercent() });
   }
 
   /** The editor replaces the build's highlighted code; resolves to the editor. */
@@ -122,10 +131,13 @@ class RunnableBlock {
 
   setState(state, message) {
     this.root.dataset.state = state;
-    const busy = state === "loading" || state === "running";
+    const busy = BUSY_STATES.has(state);
     this.buttons.stop.disabled = !busy;
     this.root.setAttribute("aria-busy", String(busy));
-    if (message !== undefined) this.status.textContent = message;
+    if (message !== undefined) {
+      this.status.setAttribute("aria-live", "polite");
+      this.status.textContent = message;
+    }
   }
 
   /** The cells to run: earlier blocks of the same session first, then this one. */
@@ -142,12 +154,19 @@ class RunnableBlock {
   clearOutput() {
     this.output.textContent = "";
     this.outputChars = 0;
+    this.outputCut = false;
+    this.figures = new Map(); // display_id -> figure element
   }
 
+  /** The sink's own budget: whatever arrives, the page never holds more than this. */
   appendText(stream, text) {
-    if (this.outputChars > MAX_OUTPUT_CHARS) return;
+    if (this.outputCut) return;
+    const room = LIMITS.output_chars - this.outputChars;
+    if (text.length > room) {
+      text = text.slice(0, Math.max(0, room));
+      this.outputCut = true;
+    }
     this.outputChars += text.length;
-    if (this.outputChars > MAX_OUTPUT_CHARS) text += "\n[…]\n";
     const last = this.output.lastChild;
     if (stream === "stdout") {
       if (last && last.nodeType === Node.TEXT_NODE) last.appendData(text);
@@ -160,110 +179,169 @@ class RunnableBlock {
       span.textContent = text;
       this.output.append(span);
     }
+    if (this.outputCut) this.appendNote(format(this.messages.output_cut, { chars: LIMITS.output_chars.toLocaleString() }));
   }
 
-  appendDisplay(mime, data) {
-    if (mime === "image/svg+xml") {
-      const figure = document.createElement("span");
-      figure.className = "bp-figure";
-      figure.append(sanitizeSvg(data));
-      this.output.append(figure);
-      this.root.dispatchEvent(new CustomEvent("bp:figure", { bubbles: true, detail: { figure } }));
-    } else {
-      this.appendText("stdout", `${data}\n`);
+  appendNote(text) {
+    const note = document.createElement("span");
+    note.className = "bp-note";
+    note.textContent = `${text}\n`;
+    this.output.append(note);
+  }
+
+  appendDisplay({ mime, data, displayId, note }) {
+    if (mime === "image/svg+xml" && elementCount(data) > LIMITS.svg_elements) {
+      mime = "text/plain";
+      data = "";
+      note = "picture_too_large";
     }
-  }
-
-  async run() {
-    if (this.root.dataset.state === "running" || this.root.dataset.state === "loading") return;
-    const id = ++this.runId;
-    const m = this.messages;
-    this.clearOutput();
-    const ready = runtime.progress.stage === "ready";
-    this.setState(ready ? "running" : "loading", ready ? m.running : m.loading);
-    const unsubscribe = runtime.onProgress((p) => {
-      if (this.runId === id && this.root.dataset.state === "loading" && p.stage !== "ready") {
-        this.status.textContent = format(m.loading_progress, { percent: p.percent });
-      }
-    });
-    this.timer = null;
-    this.stopReason = null;
-    let result;
-    try {
-      await runtime.start();
-      if (this.runId !== id) return;
-      this.setState("running", m.running);
-      this.timer = setTimeout(() => this.stop("timeout"), timeLimitSeconds() * 1000);
-      const run = runtime.run(this.cells(), {
-        onText: (stream, text) => this.runId === id && this.appendText(stream, text),
-        onDisplay: (mime, data) => this.runId === id && this.appendDisplay(mime, data),
-      });
-      this.workerRunId = run.id;
-      result = await run.done;
-    } catch (error) {
-      unsubscribe();
-      this.setState("error", format(m.runtime_failed, { error: error.message || error }));
+    if (mime !== "image/svg+xml") {
+      if (data) this.appendText("stdout", `${data}\n`);
+      if (note) this.appendNote(this.messages[note] || note);
       return;
-    } finally {
-      clearTimeout(this.timer);
-      unsubscribe();
     }
-    if (this.runId !== id) return;
-    if (result.status === "stopped" || this.stopReason) {
-      const reason = this.stopReason || "stopped";
-      const message = reason === "timeout" ? format(m.timeout, { seconds: timeLimitSeconds() }) : m.stopped;
-      this.setState("stopped", message);
-    } else if (result.status === "error") {
-      this.setState("error", m.error);
-    } else {
-      this.setState("done", format(m.done, { ms: result.ms }));
-    }
+    const figure = document.createElement("span");
+    figure.className = "bp-figure";
+    figure.append(sanitizeSvg(data));
+    const previous = displayId ? this.figures.get(displayId) : null;
+    if (previous && previous.isConnected) previous.replaceWith(figure);
+    else this.output.append(figure);
+    if (displayId) this.figures.set(displayId, figure);
+    this.root.dispatchEvent(new CustomEvent("bp:figure", { bubbles: true, detail: { figure } }));
+  }
+
+  run() {
+    if (BUSY_STATES.has(this.root.dataset.state)) return;
+    const m = this.messages;
+    const serial = ++this.runSerial;
+    this.clearOutput();
+    const mine = (fn) => (...args) => this.runSerial === serial && fn(...args);
+    this.setState(runtime.isReady ? "running" : "loading", runtime.isReady ? m.running : m.loading);
+    const handle = runtime.run(
+      this.cells(),
+      {
+        onQueued: mine((reason) => this.setState(reason === "waiting" ? "waiting" : "loading", reason === "waiting" ? m.waiting : m.loading)),
+        onStarted: mine(() => this.setState("running", m.running)),
+        onOutput: mine((chunks) => chunks.forEach(([stream, text]) => this.appendText(stream, text))),
+        onDisplay: mine((message) => this.appendDisplay(message)),
+        onCut: mine((chars) => {
+          if (!this.outputCut) this.appendNote(format(m.output_cut, { chars: chars.toLocaleString() }));
+          this.outputCut = true;
+        }),
+      },
+      { timeLimitMs: timeLimitSeconds() * 1000, lang: pageLanguage() },
+    );
+    this.handle = handle;
+    liveRuns.add(this);
+    handle.done.then((result) => {
+      liveRuns.delete(this);
+      if (this.runSerial !== serial) return;
+      this.handle = null;
+      const [state, message] = OUTCOMES[result.status] || OUTCOMES.error;
+      this.setState(state, message(m, result));
+    });
   }
 
   stop(reason) {
-    const state = this.root.dataset.state;
-    if (state !== "running" && state !== "loading") return;
-    this.stopReason = reason;
-    if (state === "loading") {
-      this.runId++;
-      this.setState("stopped", this.messages.stopped);
-      return;
-    }
-    runtime.stop(this.workerRunId);
+    if (this.handle) this.handle.stop(reason);
   }
 
   reset() {
     this.stop("stopped");
-    this.runId++;
+    this.runSerial++;
+    this.handle = null;
+    liveRuns.delete(this);
     if (this.editor) {
       this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: this.originalCode } });
     }
-    this.output.innerHTML = this.staticOutput; // the build's own output, as first served
+    this.output.replaceChildren(...this.staticOutput.cloneNode(true).childNodes);
     this.setState("static", this.messages.reset_done);
     this.root.dispatchEvent(new CustomEvent("bp:reset", { bubbles: true }));
   }
 }
 
-let visibility = null;
+// --- loading progress: smooth on screen, announced once per page -----------------
 
-function observer() {
-  if (!visibility && "IntersectionObserver" in self) {
-    visibility = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        visibility.unobserve(entry.target);
-        // The first block in view starts the runtime, so Run is fast when clicked.
-        runtime.start().then(prefetchEditor, () => {});
-      }
-    }, { rootMargin: "200px" });
+// The worker reports a few milestones (runtime 5 %, packages 70 %, ...) with
+// seconds between them; on screen the number creeps towards the next one.
+const MILESTONES = { runtime: [5, 70], packages: [70, 90], warming: [90, 99] };
+let progressShown = 0;
+let progressTimer = 0;
+let progressSince = 0;
+
+function smoothPercent() {
+  return Math.round(progressShown);
+}
+
+function onRuntimeProgress(progress) {
+  const span = MILESTONES[progress.stage];
+  clearInterval(progressTimer);
+  if (!span) {
+    progressShown = progress.stage === "ready" ? 100 : 0;
+    announce(progress);
+    return;
   }
-  return visibility;
+  const [from, to] = span;
+  progressShown = Math.max(progressShown, from, Math.min(progress.percent, to));
+  progressSince = performance.now();
+  const start = progressShown;
+  progressTimer = setInterval(() => {
+    // Half the way to the next milestone every 1.5 s: moving, never arriving early.
+    const t = (performance.now() - progressSince) / 1500;
+    progressShown = to - (to - start) * 0.5 ** t;
+    for (const element of document.querySelectorAll('.bp-run[data-state="static"]')) {
+      element.bpBlock?.showRuntimeProgress(runtime.progress);
+    }
+  }, 250);
+  announce(progress);
+}
+
+/** One live region per page says that Python is loading, then that it is ready. */
+function announce(progress) {
+  const region = document.getElementById("bp-runtime-announcer");
+  const holder = document.querySelector(".bp-run[data-messages]");
+  if (!region || !holder) return;
+  const m = holder.bpBlock?.messages;
+  if (!m) return;
+  let text = "";
+  if (progress.stage === "ready") text = m.ready;
+  else if (progress.stage === "failed") text = format(m.runtime_failed, { error: progress.error || "" });
+  else if (progress.stage === "runtime" && !region.textContent) text = m.loading;
+  if (text && region.textContent !== text) region.textContent = text;
+}
+
+function ensureAnnouncer() {
+  if (document.getElementById("bp-runtime-announcer")) return;
+  const region = document.createElement("div");
+  region.id = "bp-runtime-announcer";
+  region.className = "bp-visually-hidden";
+  region.setAttribute("role", "status");
+  region.setAttribute("aria-live", "polite");
+  document.body.append(region);
+}
+
+runtime.onProgress(onRuntimeProgress);
+
+// --- pages ------------------------------------------------------------------
+
+/** Start Python as soon as a page with runnable blocks is shown, after its first paint. */
+function startSoon() {
+  const start = () => runtime.start().then(prefetchEditor, () => {});
+  requestAnimationFrame(() => setTimeout(start, 0));
 }
 
 export function initRunnableBlocks(root = document) {
-  for (const element of root.querySelectorAll(".bp-run:not([data-bp-ready])")) {
+  // Runs whose block left the page (instant navigation) are cancelled.
+  for (const block of [...liveRuns]) {
+    if (!block.root.isConnected) block.stop("cancelled");
+  }
+  const elements = root.querySelectorAll(".bp-run:not([data-bp-ready])");
+  for (const element of elements) {
     element.dataset.bpReady = "";
     element.bpBlock = new RunnableBlock(element);
-    observer()?.observe(element);
+  }
+  if (root.querySelector(".bp-run")) {
+    ensureAnnouncer();
+    startSoon();
   }
 }
