@@ -340,7 +340,8 @@ class Exp(UnaryOp):
         except OverflowError:
             raise OverflowError(
                 f"exp gate: exp({x!r}) overflows a float (the largest input is about 709.78); "
-                "scale the input down"
+                "scale the input down (for a softmax, subtract the largest score first, as "
+                "Value.logsumexp does)"
             ) from None
 
     def local_grad(self, x: float, out: float) -> float:

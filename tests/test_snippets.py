@@ -24,9 +24,28 @@ EXPECTED_ERRORS = {
 }
 
 
+# A snippet runs as a notebook cell, as on the page: display() exists. A picture
+# with a display_id is redrawn as often as time allows (live training), so, as in
+# the build, only its last version counts, at the place of its first.
+CELL = """
+import hashlib, sys
+from backprop_core.notebook import run_cell
+shown = {}
+def hook(mime, data, meta):
+    key = meta.get("display_id") or len(shown)
+    if key not in shown:
+        print(f"[display {len(shown)}]")
+    shown[key] = hashlib.sha256(data.encode()).hexdigest()[:16] + " " + mime
+path = sys.argv[1]
+ok = run_cell(open(path, encoding="utf-8").read(), filename=path, display_hook=hook)
+print("displayed:", list(shown.values()))
+sys.exit(0 if ok else 1)
+"""
+
+
 def run(name: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(SNIPPETS / name)],
+        [sys.executable, "-c", CELL, str(SNIPPETS / name)],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -1,6 +1,6 @@
-# A 2-layer network learns the moons: a boundary that bends. Full-batch
-# gradient descent on the hinge loss; the picture is redrawn while it trains.
-# Change hidden, step_size or the data (noise, or circles) and run again.
+# A 2-layer network learns the moons, a boundary that bends. Gradient descent
+# on the hinge loss over all 100 points; the picture is redrawn as it trains.
+# Change hidden, step_size or the data (noise, or circles) and run it again.
 import random
 import time
 
@@ -8,14 +8,14 @@ from backprop_core import Value
 from backprop_core.datasets import moons
 from backprop_core.plot import training_plot
 
-points, labels = moons(100, noise=0.1, seed=0)
-hidden = 16                      # neurons in each hidden layer
-step_size = 0.5
-steps = 150
+points, labels = moons(100, noise=0.1, seed=0)   # labels +1 and -1
+hidden = 8                       # neurons in each hidden layer
+step_size = 1.0
+steps = 100
 rng = random.Random(0)
 
 
-def layer(n_in, n_out):          # n_out neurons, each with n_in weights and a bias
+def layer(n_in, n_out):          # n_out neurons: n_in weights and a bias each
     return [([Value(rng.uniform(-1, 1)) for _ in range(n_in)], Value(0.0))
             for _ in range(n_out)]
 
@@ -24,26 +24,22 @@ layers = [layer(2, hidden), layer(hidden, hidden), layer(hidden, 1)]
 params = [p for lay in layers for w, b in lay for p in (*w, b)]
 
 
-def score(x, y):                 # the forward pass, with Values
+def score(x, y):                 # forward pass with Values: one dot gate per neuron
     h = [x, y]
     for k, lay in enumerate(layers):
-        h = [Value.dot(w, h) + b for w, b in lay]    # one dot gate per neuron
+        h = [Value.dot(w, h) + b for w, b in lay]
         if k < len(layers) - 1:
             h = [v.relu() for v in h]
     return h[0]
 
 
-def predict(x, y):               # the same network on plain numbers, for the picture
+def predict(x, y):               # the same on plain numbers: fast, for the picture
     h = [x, y]
     for k, lay in enumerate(layers):
         h = [sum(wi.data * hi for wi, hi in zip(w, h)) + b.data for w, b in lay]
         if k < len(layers) - 1:
             h = [max(0.0, v) for v in h]
     return h[0]
-
-
-def picture():
-    return training_plot(points, labels, predict, losses, grid=24)
 
 
 losses = []
@@ -53,8 +49,9 @@ for step in range(steps + 1):
                        for (x, y), label in zip(points, labels)])
     loss = hinge / len(points) + 1e-4 * Value.dot(params, params)
     losses.append(loss.data)
-    if time.monotonic() > next_draw:                 # a few pictures a second
-        display(picture(), display_id="moons")
+    if time.monotonic() > next_draw or step == steps:   # a few pictures a second
+        display(training_plot(points, labels, predict, losses, grid=24),
+                display_id="moons")
         next_draw = time.monotonic() + 0.3
     if step == steps:
         break
@@ -65,6 +62,6 @@ for step in range(steps + 1):
     for p in params:
         p.data -= rate * p.grad
 
-display(picture(), display_id="moons")
-right = sum((predict(x, y) > 0) == (label > 0) for (x, y), label in zip(points, labels))
+right = sum((predict(x, y) > 0) == (label > 0)
+            for (x, y), label in zip(points, labels))
 print(f"after {steps} steps: loss {losses[-1]:.4f}, accuracy {right}/{len(points)}")

@@ -1,0 +1,8 @@
+# The same loss for a confident score: sigmoid(40) rounds to 1.0,
+# so log(1 - p) is log(0).
+from backprop_core import Value
+
+z, y = Value(40.0), 0.0
+p = z.sigmoid()
+print("p =", p.data)
+loss = -(y * p.log() + (1 - y) * (1 - p).log())
