@@ -358,8 +358,8 @@ class Value:
     def softmax(values: Iterable[Operand]) -> list[Value]:
         """The probabilities e^xᵢ / Σ e^xⱼ, as e^(xᵢ - logsumexp(x)): no new gate, no overflow.
 
-        >>> [round(p.data, 4) for p in Value.softmax([1.0, 2.0, 3.0])]
-        [0.09, 0.2447, 0.6652]
+        >>> tuple(round(p.data, 4) for p in Value.softmax([1.0, 2.0, 3.0]))
+        (0.09, 0.2447, 0.6652)
         """
         xs = _operands(values, _LOGSUMEXP)
         lse = Value(_LOGSUMEXP.forward([v.data for v in xs]), None, xs, _LOGSUMEXP)
