@@ -5,4 +5,7 @@ from backprop_core import Value
 z, y = Value(40.0), 0.0
 p = z.sigmoid()
 print("p =", p.data)
-loss = -(y * p.log() + (1 - y) * (1 - p).log())
+try:
+    loss = -(y * p.log() + (1 - y) * (1 - p).log())
+except ValueError as error:
+    print("ValueError:", error)
