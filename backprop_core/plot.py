@@ -186,11 +186,12 @@ def _sort_key(label: object) -> tuple[int, object]:
 def _class_names(labels: Sequence[object]) -> tuple[str, str]:
     found = sorted(set(labels), key=_sort_key)
     neg, pos = (found[0], found[-1]) if len(found) == 2 else (None, found[0])
-    return _label_text(pos), ("" if neg is None else _label_text(neg))
+    signed = any(isinstance(c, Real) and c < 0 for c in found)  # +1 and −1, but 0 and 1
+    return _label_text(pos, signed), ("" if neg is None else _label_text(neg, signed))
 
 
-def _label_text(label: object) -> str:
-    text = f"{label:+d}" if isinstance(label, int) and not isinstance(label, bool) else str(label)
+def _label_text(label: object, signed: bool) -> str:
+    text = f"{label:+d}" if signed and isinstance(label, int) else str(label)
     return "class " + text.replace("-", "−")
 
 

@@ -149,6 +149,21 @@ def test_regions_follow_the_score() -> None:
     assert everywhere.find(".//s:path[@class='bp-plot-boundary']", NS).get("d") == ""  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("labels", "shown"),
+    [
+        ((1, -1), ["class +1", "class −1"]),
+        ((1, 0), ["class 1", "class 0"]),
+        (("a", "b"), ["class b", "class a"]),
+    ],
+)
+def test_legend_names_the_classes(labels: tuple[object, object], shown: list[str]) -> None:
+    points, _ = moons(10, seed=0)
+    names = [labels[i % 2] for i in range(10)]
+    legend = [t.text for t in texts(parse(training_plot(points, names)._repr_svg_()))]
+    assert legend[:2] == shown
+
+
 def test_score_may_return_a_value_and_data_only_has_no_regions() -> None:
     points, labels = moons(10, seed=0)
     a = training_plot(points, labels, lambda x, y: Value(x) - 0.5)

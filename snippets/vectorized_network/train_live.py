@@ -6,7 +6,7 @@ from backprop_core.plot import training_plot
 
 points, classes = moons(100, noise=0.1, seed=0, labels=(1, 0))
 X, N, H = [list(p) for p in points], len(points), 16
-step_size, steps = 1.0, 300
+step_size, steps = 2.0, 150
 rng = random.Random(0)
 W1 = [[rng.gauss(0, math.sqrt(2 / D)) for _ in range(H)] for _ in range(D)]
 b1 = [0.0] * H
@@ -21,9 +21,9 @@ def scores(X):
     return Z1, H1, add_row(matmul(H1, W2), b2)
 
 
-def predict(x, y):               # > 0 where class 1 scores higher
-    s = scores([[x, y]])[2][0]
-    return s[1] - s[0]
+def predict(x, y):               # one point, on plain numbers: > 0 where class 1 wins
+    h = [max(0.0, x * W1[0][j] + y * W1[1][j] + b1[j]) for j in range(H)]
+    return sum(hj * (W2[j][1] - W2[j][0]) for j, hj in enumerate(h)) + b2[1] - b2[0]
 
 
 losses, next_draw = [], 0.0
@@ -32,7 +32,8 @@ for step in range(steps + 1):
     P = softmax_rows(S)
     losses.append(sum(-math.log(P[i][classes[i]]) for i in range(N)) / N)
     if time.monotonic() > next_draw or step == steps:   # a few pictures a second
-        display(training_plot(points, classes, predict, losses), display_id="matrix-net")
+        display(training_plot(points, classes, predict, losses, grid=24),
+                display_id="matrix-net")
         next_draw = time.monotonic() + 0.3
     if step == steps:
         break
