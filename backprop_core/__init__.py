@@ -29,6 +29,7 @@ from .gates import (
 )
 from .gradcheck import GradCheck, GradCheckRow, grad_check, numerical_grad
 from .graph import Node, topological_order, trace
+from .language import get_language, set_language
 from .svg import draw_svg, format_number
 from .value import Value
 
@@ -58,8 +59,10 @@ __all__ = [
     "Value",
     "draw_svg",
     "format_number",
+    "get_language",
     "grad_check",
     "numerical_grad",
+    "set_language",
     "topological_order",
     "trace",
 ]

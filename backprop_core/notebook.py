@@ -99,9 +99,18 @@ def _no_input(prompt: object = "") -> str:
 
 
 def _trim(tb: TracebackType | None, filename: str) -> TracebackType | None:
-    """Skip the runner's own frames: start at the first frame of the reader's code."""
+    """Skip the runner's own frames: start at the first frame of the reader's code.
+
+    The frame of ``input()`` (ours) at the end is left out too: the reader's
+    line that called it is where the story ends.
+    """
     while tb is not None and tb.tb_frame.f_code.co_filename != filename:
         tb = tb.tb_next
+    entry = tb
+    while entry is not None and entry.tb_next is not None:
+        if entry.tb_next.tb_frame.f_code is _no_input.__code__ and entry.tb_next.tb_next is None:
+            entry.tb_next = None
+        entry = entry.tb_next
     return tb
 
 

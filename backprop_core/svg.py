@@ -22,7 +22,7 @@ import math
 from html import escape
 from typing import TYPE_CHECKING
 
-from . import ops
+from . import language, ops
 from .graph import Node, topological_order, trace
 from .layout import FONT_SIZE, Box, Route, Total, layout, text_width
 
@@ -114,16 +114,14 @@ def draw_svg(root: Value) -> str:
 
     gates = [node for node in nodes if node.op is not None]
     result = format_number(root.data)
-    title = f"Circuit of {root.label} = {result}" if root.label else f"Circuit computing {result}"
-    desc = (
-        f"{len(gates)} gates and {len(nodes) - len(gates)} inputs, drawn left to right. "
-        "Each wire shows its forward value above it (green) and its gradient below it (red)."
-    )
+    # Title and description in the reader's language (backprop_core.set_language).
+    if root.label:
+        title = language.text("title", label=root.label, result=result)
+    else:
+        title = language.text("title_unnamed", result=result)
+    desc = language.text("desc", counts=language.counts(len(gates), len(nodes) - len(gates)))
     if totals:
-        desc += (
-            " A value used more than once sends a share of its gradient back along each of"
-            " its wires; the sum of the shares, its total gradient, is marked Σ."
-        )
+        desc += language.text("desc_fan_out")
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="bp-circuit" '
         f'viewBox="0 0 {_n(where.width)} {_n(where.height)}" width="{_n(where.width)}" '

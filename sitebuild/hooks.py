@@ -58,6 +58,12 @@ def root_path(page: Page) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     runnable.begin_page(page_language(page), page.file.src_uri, markdown)
+    # The headings' permalink title in the page's language (mkdocs.yml, i18n
+    # languages[].extra): MkDocs builds each page's Markdown converter from
+    # mdx_configs, which static-i18n cannot override per language.
+    title = config.extra.get("permalink_title")
+    if title and isinstance(config.mdx_configs.get("toc"), dict):
+        config.mdx_configs["toc"]["permalink_title"] = title
     return markdown
 
 

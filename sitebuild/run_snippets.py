@@ -1,8 +1,9 @@
 """Run snippet jobs in a fresh process and print their outputs as JSON.
 
-Input (stdin): ``{"root": "<snippets dir>", "jobs": [["a.py"], ["s1.py", "s2.py"], ...]}``.
-A job is a list of snippet paths run one after another in one namespace (a
-page's session); the output recorded is that of the job's last snippet.
+Input (stdin): ``{"lang": "zh", "jobs": [[["a.py", "<code>"]], [["s1.py", "<code>"],
+["s2.py", "<code>"]], ...]}``. A job is a list of snippets (path, localized
+code) run one after another in one namespace (a page's session); the output
+recorded is that of the job's last snippet.
 Output (stdout): one ``{"ok": bool, "events": [...]}`` per job, where an event is
 ``["stdout", text]``, ``["stderr", text]`` or ``["display", mime, data, note]``
 (note: "" or why a picture fell back to text). A picture displayed again under
@@ -18,9 +19,9 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
+from backprop_core import set_language
 from backprop_core.notebook import run_cell
 
 
@@ -60,31 +61,31 @@ def _display_recorder(events: list[list[str]]) -> Any:
     return record
 
 
-def run_job(root: Path, paths: list[str]) -> dict[str, Any]:
+def run_job(cells: list[tuple[str, str]]) -> dict[str, Any]:
     namespace: dict[str, Any] = {"__name__": "__main__"}
     ok = True
     events: list[list[str]] = []
-    for i, path in enumerate(paths):
+    for i, (path, code) in enumerate(cells):
         events = []  # only the last snippet's output is kept
         sys.stdout, sys.stderr = _Capture(events, "stdout"), _Capture(events, "stderr")
         try:
             ok = run_cell(
-                (root / path).read_text(encoding="utf-8"),
+                code,
                 namespace,
                 filename=path,
                 display_hook=_display_recorder(events),
             )
         finally:
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
-        if not ok and i < len(paths) - 1:
+        if not ok and i < len(cells) - 1:
             break
     return {"ok": ok, "events": events}
 
 
 def main() -> None:
     request = json.load(sys.stdin)
-    root = Path(request["root"])
-    results = [run_job(root, job) for job in request["jobs"]]
+    set_language(request.get("lang", "en"))  # diagrams' titles and descriptions
+    results = [run_job([(path, code) for path, code in job]) for job in request["jobs"]]
     sys.__stdout__.write(json.dumps(results))
 
 

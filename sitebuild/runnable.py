@@ -31,8 +31,9 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
+from .localize import source
 from .sanitize import sanitize_svg
-from .snippets import Output, run_jobs, snippet_path
+from .snippets import Output, run_jobs
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 
@@ -111,7 +112,7 @@ def begin_page(lang: str, page: str, markdown: str) -> None:
         for m in FENCE.finditer(markdown)
     ]
     try:
-        run_jobs(jobs)
+        run_jobs(jobs, lang)
     except (FileNotFoundError, ValueError) as exc:
         log.error("%s: %s", page, exc)  # the block itself renders the error too
 
@@ -172,11 +173,11 @@ def format_runnable(
 
 def _render(name: str, options: dict[str, str]) -> str:
     try:
-        code = snippet_path(name).read_text(encoding="utf-8")
+        code = source(name, state.lang)  # the snippet in the page's language
     except (FileNotFoundError, ValueError) as exc:
         raise SnippetError(f"{state.page}: {exc}") from None
     session = options.get("session")
-    (output,) = run_jobs([state.job(name, session)])
+    (output,) = run_jobs([state.job(name, session)], state.lang)
     if not output.ok and options.get("error") != "expected":
         text = "".join(e[1] for e in output.events if e[0] != "display")
         raise SnippetError(
@@ -189,6 +190,7 @@ def _render(name: str, options: dict[str, str]) -> str:
     session_attr = f' data-session="{attr(session)}"' if session else ""
     return (
         f'<div class="bp-run" data-snippet="{attr(name)}" data-state="static"{session_attr}'
+        f' data-lang="{attr(state.lang)}"'
         f" data-messages='{attr(json.dumps(messages, ensure_ascii=False))}'>"
         f'<div class="bp-run__bar">'
         f'<span class="bp-run__name">{attr(name)}</span>'

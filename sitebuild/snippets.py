@@ -1,7 +1,10 @@
 """Snippet outputs for the build: run with CPython, cached by content.
 
-The cache key of a job is its snippet paths plus a hash of those snippets and
-of backprop_core's sources, so ``mkdocs serve`` re-runs exactly what changed.
+A job runs in one language: its snippets are localized first
+(:func:`sitebuild.localize.source`), so the printed labels are in the page's
+language. The cache key of a job is its language, its snippet paths, a hash
+of the localized sources and of backprop_core's sources, so ``mkdocs serve``
+re-runs exactly what changed (a snippet, a catalog entry or the engine).
 """
 
 from __future__ import annotations
@@ -39,20 +42,29 @@ def snippet_path(name: str) -> Path:
     return path
 
 
-def _key(job: tuple[str, ...], core: str) -> str:
-    h = hashlib.sha256(core.encode())
+def _key(job: tuple[str, ...], lang: str, core: str) -> str:
+    from .localize import source
+
+    h = hashlib.sha256(f"{core}\0{lang}".encode())
     for name in job:
-        h.update(name.encode() + b"\0" + snippet_path(name).read_bytes())
+        h.update(name.encode() + b"\0" + source(name, lang).encode())
     return h.hexdigest()
 
 
-def run_jobs(jobs: list[tuple[str, ...]]) -> list[Output]:
-    """The output of each job (a tuple of snippets run in one namespace)."""
+def run_jobs(jobs: list[tuple[str, ...]], lang: str = "en") -> list[Output]:
+    """The output of each job (a tuple of snippets run in one namespace), in ``lang``."""
+    from .localize import source
+
     core = source_digest()
-    keys = [_key(job, core) for job in jobs]
+    keys = [_key(job, lang, core) for job in jobs]
     missing = list(dict.fromkeys(job for job, key in zip(jobs, keys) if key not in _cache))
     if missing:
-        request = json.dumps({"root": str(SNIPPETS), "jobs": [list(job) for job in missing]})
+        request = json.dumps(
+            {
+                "lang": lang,
+                "jobs": [[[name, source(name, lang)] for name in job] for job in missing],
+            }
+        )
         done = subprocess.run(
             [sys.executable, "-m", "sitebuild.run_snippets"],
             input=request,
@@ -64,7 +76,7 @@ def run_jobs(jobs: list[tuple[str, ...]]) -> list[Output]:
         if done.returncode != 0:
             raise RuntimeError(f"running snippets {missing} failed:\n{done.stderr}")
         for job, result in zip(missing, json.loads(done.stdout)):
-            _cache[_key(job, core)] = Output(
+            _cache[_key(job, lang, core)] = Output(
                 result["ok"], tuple(tuple(event) for event in result["events"])
             )
     return [_cache[key] for key in keys]

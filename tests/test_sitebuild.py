@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sitebuild.run_snippets import run_job
 from sitebuild.runnable import PageState
 
@@ -16,24 +14,24 @@ def test_a_session_block_runs_the_sessions_earlier_blocks_first() -> None:
     assert page.job("d.py", "other") == ("d.py",)
 
 
-def test_a_session_shares_one_namespace_and_shows_the_last_output(tmp_path: Path) -> None:
-    (tmp_path / "first.py").write_text("x = 21\nprint('not shown')\n")
-    (tmp_path / "second.py").write_text("print(x * 2)\nx\n")
-    result = run_job(tmp_path, ["first.py", "second.py"])
+def test_a_session_shares_one_namespace_and_shows_the_last_output() -> None:
+    first = ("first.py", "x = 21\nprint('not shown')\n")
+    second = ("second.py", "print(x * 2)\nx\n")
+    result = run_job([first, second])
     events = [["stdout", "42\n"], ["display", "text/plain", "21", ""]]
     assert result == {"ok": True, "events": events}
-    alone = run_job(tmp_path, ["second.py"])
+    alone = run_job([second])
     assert alone["ok"] is False and "NameError" in alone["events"][0][1]
 
 
-def test_a_picture_shown_again_under_its_display_id_is_replaced_in_place(tmp_path: Path) -> None:
-    (tmp_path / "live.py").write_text(
+def test_a_picture_shown_again_under_its_display_id_is_replaced_in_place() -> None:
+    code = (
         "for step in range(3):\n"
         "    display(f'loss at step {step}', display_id='loss')\n"
         "    print(step)\n"
         "display('the end')\n"
     )
-    result = run_job(tmp_path, ["live.py"])
+    result = run_job([("live.py", code)])
     assert result == {
         "ok": True,
         "events": [

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from backprop_core import Value, draw_svg, format_number, trace
+from backprop_core import Value, draw_svg, format_number, set_language, trace
 from backprop_core.notebook import display_data
 from backprop_core.svg import DRAW_LIMIT, GRAD_DY, local_gradients
 
@@ -527,7 +527,7 @@ def test_same_graph_same_bytes() -> None:
 
 def test_notebook_displays_the_circuit() -> None:
     f = chain_rule_example()
-    mime, data = display_data(f)
+    mime, data, _ = display_data(f)
     assert mime == "image/svg+xml"
     assert data == f._repr_svg_() == draw_svg(f)
 
@@ -578,5 +578,56 @@ def test_too_big_to_read_is_shown_as_text() -> None:
         v = v * 1.0
     assert len(trace(v)) > DRAW_LIMIT
     assert v._repr_svg_() is None
-    assert display_data(v) == ("text/plain", repr(v))
+    assert display_data(v) == ("text/plain", repr(v), {})
     assert draw_svg(v).startswith("<svg")  # asked for explicitly, it is still drawn
+
+
+# --- the reader's language ----------------------------------------------------------
+
+
+@pytest.fixture
+def reset_language() -> Iterator[None]:
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "counts"),
+    [
+        ("en", "Circuit of f = -12", "2 gates and 3 inputs"),
+        ("zh", "f = -12 的计算线路图", "2 个门和 3 个输入"),
+        ("ja", "f = -12 の回路", "ゲート 2 個と入力 3 個"),
+        ("de", "Schaltkreis für f = -12", "2 Gatter und 3 Eingänge"),
+    ],
+)
+def test_title_and_description_in_the_readers_language(
+    reset_language: None, lang: str, title: str, counts: str
+) -> None:
+    set_language(lang)
+    svg = parse(draw_svg(chain_rule_example()))
+    assert svg[0].text == title
+    assert svg[1].text and counts in svg[1].text
+
+
+@pytest.mark.parametrize(
+    ("lang", "one"),
+    [("en", "1 gate and 1 input"), ("de", "1 Gatter und 1 Eingang")],
+)
+def test_one_gate_and_one_input_are_singular(reset_language: None, lang: str, one: str) -> None:
+    set_language(lang)
+    desc = parse(draw_svg(Value(2.0).relu()))[1].text or ""
+    assert desc.startswith(one + ","), desc
+
+
+def test_the_fan_out_sentence_is_translated_too(reset_language: None) -> None:
+    a = Value(3.0, label="a")
+    f = a * a
+    f.backward()
+    set_language("de")
+    desc = parse(draw_svg(f))[1].text or ""
+    assert "mit Σ markiert" in desc and "wire" not in desc
+
+
+def test_an_unknown_language_is_refused_with_the_choices() -> None:
+    with pytest.raises(ValueError, match="choose one of en, zh, ja, de"):
+        set_language("fr")

@@ -11,9 +11,10 @@ for the next reader:
   name rebound or added (``builtins.print = …``, ``math.exp = …``) is put
   back, and a module object replaced in ``sys.modules`` is put back;
 * modules imported by the run are forgotten (imported afresh when needed);
-* ``backprop_core`` is loaded afresh, so a monkeypatched gate
-  (``Value.__mul__ = …``) or engine function is gone;
-* the global random generator's state, warning filters, the environment, the
+* ``backprop_core`` is loaded afresh (from code compiled once at start-up,
+  so even a run that rewrote its files cannot change it), so a monkeypatched
+  gate (``Value.__mul__ = …``) or engine function is gone;
+* the global random generator (seeded afresh, as at start-up), warning filters, the environment, the
   working directory, the garbage collector's settings.
 
 What it does not undo: changes inside objects of the standard library other
@@ -28,6 +29,9 @@ from __future__ import annotations
 import builtins
 import gc
 import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import json
 import os
 import random
@@ -35,6 +39,7 @@ import sys
 import types
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 _SYS_NAMES = (
@@ -77,6 +82,49 @@ class _NoInput:
         raise OSError("stdin has no file descriptor on this page")
 
 
+class _CompiledOnce(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Imports a package from code compiled once, when Python became ready.
+
+    Loading backprop_core afresh after every run costs no compiling, and what
+    a run writes into the package's files (they live in a writable in-memory
+    file system) cannot reach the next run: the code was read before any.
+    """
+
+    def __init__(self, package: str) -> None:
+        spec = importlib.util.find_spec(package)
+        assert spec is not None and spec.origin is not None, f"{package} is not installed"
+        root = Path(spec.origin).parent
+        codes: dict[str, tuple[types.CodeType, bool, str]] = {}
+        for path in sorted(root.rglob("*.py")):
+            parts = path.relative_to(root.parent).with_suffix("").parts
+            is_package = parts[-1] == "__init__"
+            name = ".".join(parts[:-1] if is_package else parts)
+            code = compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+            codes[name] = (code, is_package, str(path))
+        self._code = codes.get  # the table itself stays out of reach of attribute access
+
+    def find_spec(
+        self, name: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        entry = self._code(name)
+        if entry is None:
+            return None
+        _, is_package, origin = entry
+        spec = importlib.machinery.ModuleSpec(name, self, origin=origin, is_package=is_package)
+        if is_package:
+            spec.submodule_search_locations = [str(Path(origin).parent)]
+        spec.has_location = True
+        return spec
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
+        return None  # the default module object
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        entry = self._code(module.__name__)
+        assert entry is not None
+        exec(entry[0], vars(module))
+
+
 _MISSING = object()
 # The runtime's own modules: their state is Pyodide's business, not the reader's.
 _RUNTIME_PREFIXES = ("_pyodide", "pyodide", "js", "pyodide_js")
@@ -108,6 +156,9 @@ class Baseline:
     def __init__(self) -> None:
         sys.stdin = sys.__stdin__ = _NoInput()  # type: ignore[misc,assignment]
         for name in _FRESH_PACKAGES:
+            for loaded in [n for n in sys.modules if _is_fresh(n)]:
+                del sys.modules[loaded]
+            sys.meta_path.insert(0, _CompiledOnce(name))
             importlib.import_module(name)
         self.builtins = dict(vars(builtins))
         self.sys_values = {name: getattr(sys, name) for name in _SYS_NAMES if hasattr(sys, name)}
@@ -124,14 +175,13 @@ class Baseline:
         self.namespaces = {
             name: dict(vars(module))
             for name, module in self.modules.items()
-            if not _is_runtime(name) and name != "builtins"
+            if not _is_runtime(name) and name != "builtins" and vars(module) is not globals()
         }
         self.other_entries = {
             name: entry
             for name, entry in sys.modules.items()
             if not isinstance(entry, types.ModuleType)
         }
-        self.random_state = random.getstate()
         self.warning_filters = list(warnings.filters)
         self.environ = dict(os.environ)
         self.cwd = os.getcwd()
@@ -163,7 +213,7 @@ class Baseline:
         if sys.get_int_max_str_digits() != self.int_digits:
             sys.set_int_max_str_digits(self.int_digits)
             changed.append("int digits limit")
-        random.setstate(self.random_state)
+        random.seed()  # as a fresh interpreter does: from the system's randomness
         if warnings.filters != self.warning_filters:
             warnings.filters[:] = self.warning_filters
             changed.append("warning filters")

@@ -36,11 +36,17 @@ function timeLimitSeconds() {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 30;
 }
 
-function pageLanguage() {
-  return (document.documentElement.lang || "en").slice(0, 2);
+/** The language of a block's page (the build marks every block; <html lang> can go
+    stale under instant navigation). */
+function languageOf(element) {
+  return element?.closest("[data-lang]")?.dataset.lang || document.documentElement.lang.slice(0, 2) || "en";
 }
 
-const FINAL_STATES = new Set(["done", "error", "stopped"]);
+/** A count as the page's language writes it (200,000 / 200.000). */
+function localNumber(n) {
+  return new Intl.NumberFormat(languageOf(document.querySelector(".bp-run"))).format(n);
+}
+
 const BUSY_STATES = new Set(["loading", "waiting", "running"]);
 // A run's outcome (runtime.js) -> the block's state and the message that says it.
 const OUTCOMES = {
@@ -179,7 +185,7 @@ class RunnableBlock {
       span.textContent = text;
       this.output.append(span);
     }
-    if (this.outputCut) this.appendNote(format(this.messages.output_cut, { chars: LIMITS.output_chars.toLocaleString() }));
+    if (this.outputCut) this.appendNote(format(this.messages.output_cut, { chars: localNumber(LIMITS.output_chars) }));
   }
 
   appendNote(text) {
@@ -225,11 +231,11 @@ class RunnableBlock {
         onOutput: mine((chunks) => chunks.forEach(([stream, text]) => this.appendText(stream, text))),
         onDisplay: mine((message) => this.appendDisplay(message)),
         onCut: mine((chars) => {
-          if (!this.outputCut) this.appendNote(format(m.output_cut, { chars: chars.toLocaleString() }));
+          if (!this.outputCut) this.appendNote(format(m.output_cut, { chars: localNumber(chars) }));
           this.outputCut = true;
         }),
       },
-      { timeLimitMs: timeLimitSeconds() * 1000, lang: pageLanguage() },
+      { timeLimitMs: timeLimitSeconds() * 1000, lang: languageOf(this.root) },
     );
     this.handle = handle;
     liveRuns.add(this);

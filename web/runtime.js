@@ -46,8 +46,9 @@ const VALID = {
   verdict: (m) => isText(m.verdict, LIMITS.verdict_chars),
   done: (m) => typeof m.ok === "boolean" && isCount(m.ms),
   crashed: (m) => isText(m.error, 2000),
+  closed: () => true,
 };
-const RUN_MESSAGES = new Set(["started", "output", "display", "cut", "verdict", "done", "crashed"]);
+const RUN_MESSAGES = new Set(["started", "output", "display", "cut", "verdict", "done", "crashed", "closed"]);
 
 export class PythonRuntime {
   constructor() {
@@ -62,6 +63,7 @@ export class PythonRuntime {
     this.interrupt = null;
     this.progress = { percent: 0, stage: "idle" };
     this.rejected = 0; // malformed or foreign messages ignored (for tests)
+    this.counts = {}; // messages accepted, by type (for tests and the benchmark)
   }
 
   onProgress(listener) {
@@ -128,6 +130,7 @@ export class PythonRuntime {
       this.rejected += 1;
       return;
     }
+    this.counts[message.type] = (this.counts[message.type] || 0) + 1;
     switch (message.type) {
       case "progress":
         if (!this.isReady) this.setProgress({ percent: message.percent, stage: message.stage === "ready" ? "warming" : message.stage });
@@ -177,6 +180,9 @@ export class PythonRuntime {
       }
       case "crashed":
         this.replace("crashed");
+        break;
+      case "closed":
+        this.replace("lost");
         break;
       default:
     }

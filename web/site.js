@@ -6,6 +6,7 @@ import { initCircuits } from "./circuit.js";
 import { installLanguageSwitch, updateLanguageLinks } from "./language-links.js";
 import { renderMath } from "./math.js";
 import { initRunnableBlocks } from "./runner.js";
+import { runtime } from "./runtime.js";
 
 function onEveryPage() {
   updateLanguageLinks();
@@ -22,6 +23,9 @@ function whenMaterialReady(callback) {
   if (self.document$) callback(self.document$);
   else setTimeout(() => whenMaterialReady(callback), 20);
 }
+
+// The page's Python runtime, for the browser tests and the site benchmark to observe.
+self.bpRuntime = runtime;
 
 installLanguageSwitch();
 whenMaterialReady((document$) => document$.subscribe(onEveryPage));

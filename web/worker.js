@@ -16,6 +16,7 @@
 //   {type: "verdict", id, verdict}   an exercise's check result (JSON text)
 //   {type: "done", id, ok, ms}       ms: the run's own time, from start to end
 //   {type: "crashed", id, error}     the wasm runtime died: the page starts another
+//   {type: "closed", id}             the reader's code closed the worker: likewise
 //   {type: "progress", stage, percent}, {type: "ready"}, {type: "failed", error}
 //
 // After every run, pyrunner.py puts the interpreter back into the state it was
@@ -38,7 +39,20 @@ const now = performance.now.bind(performance);
 const Decoder = TextDecoder;
 const decode = TextDecoder.prototype.decode;
 const slice = String.prototype.slice;
-const { min } = Math;
+
+// A worker that closes itself would leave its run unanswered; reader code can
+// call close() (`js.close()`), so the real one is put out of reach: calling it
+// only marks the runtime as closed, and the page replaces it after the run.
+let closeRequested = false;
+let closeOwner = self;
+while (closeOwner && !Object.hasOwn(closeOwner, "close")) closeOwner = Object.getPrototypeOf(closeOwner);
+Object.defineProperty(closeOwner || self, "close", {
+  value: function close() {
+    closeRequested = true;
+  },
+  writable: false,
+  configurable: false,
+});
 
 const FLUSH_CHARS = 8192; // send output at least every this many characters...
 const FLUSH_MS = 50; // ...or this often,
@@ -232,7 +246,8 @@ function runOne({ id, cells, lang, check }) {
     current = null;
   }
   if (verdict !== null) post({ type: "verdict", id, verdict });
-  post({ type: "done", id, ok, ms: Math.round(now() - started) });
+  if (closeRequested) post({ type: "closed", id });
+  else post({ type: "done", id, ok, ms: Math.round(now() - started) });
 }
 
 function receive(message) {

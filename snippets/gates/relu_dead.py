@@ -1,6 +1,6 @@
 # A dead ReLU: a neuron relu(w*x + b) whose input is negative for
-# every example gets no gradient at all, so gradient descent can
-# never move w or b again.
+# every example gets no gradient at all, so gradient descent cannot
+# move w or b while the data stay the same.
 from backprop_core import Value
 
 data = [-1.0, 0.5, 2.0, 3.0]

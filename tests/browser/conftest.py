@@ -23,6 +23,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_pla
 from tests.conftest import BuiltSite, build_site
 
 SUB_PATH = "/mirror/backprop/"
+# The root build served again with cross-origin isolation (COOP/COEP), so that
+# Stop can interrupt Python through SharedArrayBuffer instead of ending the worker.
+ISOLATED_PATH = "/isolated/"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -48,6 +51,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 return str(root / rel.lstrip("/"))
         return str(Path("/nonexistent"))
 
+    def end_headers(self) -> None:
+        if self.path.startswith(ISOLATED_PATH):
+            self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+            self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+            self.send_header("Cross-Origin-Resource-Policy", "same-origin")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
 
@@ -58,14 +68,15 @@ class SiteServer:
     root_dir: Path
     sub_dir: Path
 
-    def url(self, path: str = "", sub_path: bool = False) -> str:
-        return f"{self.origin}{SUB_PATH if sub_path else '/'}{path}"
+    def url(self, path: str = "", sub_path: bool = False, isolated: bool = False) -> str:
+        prefix = SUB_PATH if sub_path else ISOLATED_PATH if isolated else "/"
+        return f"{self.origin}{prefix}{path}"
 
 
 @pytest.fixture(scope="session")
 def site(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     sub_dir = build_site(f"{built_site.origin}{SUB_PATH}", tmp_path_factory.mktemp("sub") / "site")
-    Handler.roots = {"/": built_site.path, SUB_PATH: sub_dir}
+    Handler.roots = {"/": built_site.path, SUB_PATH: sub_dir, ISOLATED_PATH: built_site.path}
     server = http.server.ThreadingHTTPServer(("127.0.0.1", built_site.port), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
