@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from numbers import Real
 
-from .layout import text_width
+from .language import get_language
 
 __all__ = ["Picture", "training_plot"]
 
@@ -49,6 +49,71 @@ POS, NEG = "pos", "neg"  # the class drawn as circles (score > 0) and the one dr
 REGION_FILL = {POS: "#d3e4f5", NEG: "#fbe0cc"}
 POINT_FILL = {POS: "#1565c0", NEG: "#d84315"}
 BOUNDARY = "#212121"
+
+
+# The words a picture shows, in the reader's language (backprop_core.set_language).
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Training: data, decision boundary and loss curve",
+        "class": "class {label}",
+        "boundary": "boundary",
+        "accuracy": "accuracy {right}/{n}",
+        "loss": "loss {value} after {steps} steps",
+        "loss_1": "loss {value} after 1 step",
+        "step": "step",
+        "points": "{n} points: {pos} drawn as circles, {neg} as squares.",
+        "points_1": "{n} points of {pos}, drawn as circles.",
+        "model": " The shading shows the class the model predicts at each place, the line its "
+        "decision boundary; {right} of {n} points are on the right side.",
+        "curve": " Below, the loss over {steps} steps, from {first} to {last}.",
+    },
+    "zh": {
+        "title": "训练：数据、决策边界与损失曲线",
+        "class": "类别 {label}",
+        "boundary": "决策边界",
+        "accuracy": "准确率 {right}/{n}",
+        "loss": "损失 {value}（{steps} 步后）",
+        "loss_1": "损失 {value}（1 步后）",
+        "step": "步数",
+        "points": "{n} 个数据点：{pos}画成圆点，{neg}画成方块。",
+        "points_1": "{n} 个{pos}的数据点，画成圆点。",
+        "model": "底色表示模型在各处预测的类别，线是它的决策边界；"
+        "有 {right} 个点落在正确的一侧（共 {n} 个）。",
+        "curve": "下方是 {steps} 步中的损失，从 {first} 变为 {last}。",
+    },
+    "ja": {
+        "title": "学習：データ、決定境界、損失の曲線",
+        "class": "クラス {label}",
+        "boundary": "決定境界",
+        "accuracy": "正解率 {right}/{n}",
+        "loss": "損失 {value}（{steps} ステップ後）",
+        "loss_1": "損失 {value}（1 ステップ後）",
+        "step": "ステップ",
+        "points": "{n} 個のデータ点。{pos}を丸、{neg}を四角で描いています。",
+        "points_1": "{pos}の {n} 個のデータ点を丸で描いています。",
+        "model": "色分けはモデルが各場所で予測するクラス、線はその決定境界です。"
+        "正しい側にある点は {right} 点です（全 {n} 点）。",
+        "curve": "下は {steps} ステップの損失の曲線で、{first} から {last} になっています。",
+    },
+    "de": {
+        "title": "Training: Daten, Entscheidungsgrenze und Verlustkurve",
+        "class": "Klasse {label}",
+        "boundary": "Entscheidungsgrenze",
+        "accuracy": "Genauigkeit {right}/{n}",
+        "loss": "Verlust {value} nach {steps} Schritten",
+        "loss_1": "Verlust {value} nach 1 Schritt",
+        "step": "Schritt",
+        "points": "{n} Punkte: {pos} als Kreise, {neg} als Quadrate.",
+        "points_1": "{n} Punkte der {pos}, als Kreise gezeichnet.",
+        "model": " Die Färbung zeigt, welche Klasse das Modell an jeder Stelle vorhersagt, die "
+        "Linie seine Entscheidungsgrenze; {right} von {n} Punkten liegen auf der richtigen Seite.",
+        "curve": " Darunter der Verlust über {steps} Schritte, von {first} bis {last}.",
+    },
+}
+
+
+def _word(key: str, **fields: object) -> str:
+    return WORDS[get_language()][key].format(**fields)
 
 
 class Picture:
@@ -89,9 +154,11 @@ def training_plot(
             is called (grid + 1)² times: use plain floats in it, it is fast).
     """
     pts, classes = _check(points, labels, grid)
+    pos_label, neg_label = _class_names(labels)
+    legend, legend_h = _legend(pos_label, neg_label, score is not None)
     x0, x1, y0, y1 = _extent(pts)
     panel_h = min(MAX_HEIGHT, max(MIN_HEIGHT, (WIDTH - 2 * PAD) * (y1 - y0) / (x1 - x0)))
-    panel = (PAD, PAD + ROW, WIDTH - 2 * PAD, panel_h)  # x, y, width, height
+    panel = (PAD, PAD + legend_h, WIDTH - 2 * PAD, panel_h)  # x, y, width, height
     x0, x1, y0, y1 = _fit(x0, x1, y0, y1, panel[2] / panel[3])
 
     def px(x: float, y: float) -> tuple[float, float]:
@@ -100,8 +167,7 @@ def training_plot(
             panel[1] + (y1 - y) / (y1 - y0) * panel[3],
         )
 
-    pos_label, neg_label = _class_names(labels)
-    out: list[str] = []
+    out: list[str] = list(legend)
     correct = None
     if score is not None:
         values = _sample(score, x0, x1, y0, y1, grid)
@@ -116,14 +182,16 @@ def training_plot(
         'stroke-opacity="0.5"/>'
     )
     out += _points(pts, classes, px)
-    out += _legend(pos_label, neg_label, score is not None)
 
     y = panel[1] + panel[3]
     summary = f"{len(pts)} points"
     if correct is not None:
-        accuracy = f"accuracy {correct}/{len(pts)}"
-        out.append(_text(PAD, y + ROW - 6, accuracy, "bp-plot-accuracy"))
-        summary += f", {accuracy}"
+        out.append(
+            _text(
+                PAD, y + ROW - 6, _word("accuracy", right=correct, n=len(pts)), "bp-plot-accuracy"
+            )
+        )
+        summary += f", accuracy {correct}/{len(pts)}"
     y += ROW
     if losses:
         curve, text = _loss_panel(losses, y)
@@ -137,7 +205,7 @@ def training_plot(
             f'<svg xmlns="http://www.w3.org/2000/svg" class="bp-plot" '
             f'viewBox="0 0 {_n(WIDTH)} {_n(height)}" width="{_n(WIDTH)}" height="{_n(height)}" '
             f'role="img" font-family="sans-serif" font-size="{_n(FONT_SIZE)}">',
-            "<title>Training: data, decision boundary and loss curve</title>",
+            f"<title>{escape(_word('title'))}</title>",
             f"<desc>{escape(desc)}</desc>",
             *out,
             "</svg>",
@@ -192,7 +260,7 @@ def _class_names(labels: Sequence[object]) -> tuple[str, str]:
 
 def _label_text(label: object, signed: bool) -> str:
     text = f"{label:+d}" if signed and isinstance(label, int) else str(label)
-    return "class " + text.replace("-", "−")
+    return _word("class", label=text.replace("-", "−"))
 
 
 def _number(v: object) -> float:
@@ -343,31 +411,41 @@ def _points(
     return out
 
 
-def _legend(pos: str, neg: str, boundary: bool) -> list[str]:
-    """One row above the data: circle = one class, square = the other, the line."""
-    y = PAD + ROW / 2
-    x = PAD + POINT_R
-    out = [
-        f'<g class="bp-plot-points bp-plot-{POS}" fill="{POINT_FILL[POS]}" stroke="#fff" '
-        f'stroke-width="1"><circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(POINT_R)}"/></g>',
-        _text(x + 8, y + 4.5, pos, "bp-plot-legend"),
-    ]
-    x += 8 + text_width(pos, FONT_SIZE) + 16
+def _legend(pos: str, neg: str, boundary: bool) -> tuple[list[str], float]:
+    """Above the data: circle = one class, square = the other, then the line.
+
+    The two classes share the first row, half the width each, and the line has
+    a row of its own, so where everything goes does not depend on the words of
+    the reader's language. Returns the markup and the height it takes.
+    """
+    half = (WIDTH - 2 * PAD) / 2
+    slots = [(POS, pos, PAD, 0)]
     if neg:
-        out += [
-            f'<g class="bp-plot-points bp-plot-{NEG}" fill="{POINT_FILL[NEG]}" stroke="#fff" '
-            f'stroke-width="1"><rect x="{_n(x - POINT_R)}" y="{_n(y - POINT_R)}" '
-            f'width="{_n(2 * POINT_R)}" height="{_n(2 * POINT_R)}"/></g>',
-            _text(x + 8, y + 4.5, neg, "bp-plot-legend"),
-        ]
-        x += 8 + text_width(neg, FONT_SIZE) + 16
+        slots.append((NEG, neg, PAD + half, 0))
     if boundary:
-        out += [
-            f'<path class="bp-plot-boundary" d="M{_n(x - 4)} {_n(y)}H{_n(x + 14)}" fill="none" '
-            f'stroke="{BOUNDARY}" stroke-width="2" stroke-linecap="round"/>',
-            _text(x + 20, y + 4.5, "boundary", "bp-plot-legend"),
-        ]
-    return out
+        slots.append(("line", _word("boundary"), PAD, 1))
+    out: list[str] = []
+    for kind, text, x, row in slots:
+        y = PAD + ROW / 2 + row * ROW
+        if kind == "line":
+            out.append(
+                f'<path class="bp-plot-boundary bp-plot-key" d="M{_n(x)} {_n(y)}H{_n(x + 16)}" '
+                f'fill="none" stroke="{BOUNDARY}" stroke-width="2" stroke-linecap="round"/>'
+            )
+        else:
+            cx = x + POINT_R + 4
+            shape = (
+                f'<circle cx="{_n(cx)}" cy="{_n(y)}" r="{_n(POINT_R)}"/>'
+                if kind == POS
+                else f'<rect x="{_n(cx - POINT_R)}" y="{_n(y - POINT_R)}" '
+                f'width="{_n(2 * POINT_R)}" height="{_n(2 * POINT_R)}"/>'
+            )
+            out.append(
+                f'<g class="bp-plot-points bp-plot-{kind}" fill="{POINT_FILL[kind]}" '
+                f'stroke="#fff" stroke-width="1">{shape}</g>'
+            )
+        out.append(_text(x + 22, y + 4.5, text, "bp-plot-legend"))
+    return out, (max(row for *_, row in slots) + 1) * ROW
 
 
 def _fmt(v: float) -> str:
@@ -382,7 +460,7 @@ def _loss_panel(losses: Sequence[float], top: float) -> tuple[list[str], str]:
         hi = lo + 1.0
     x, y, w, h = PAD + AXIS_W, top + ROW, WIDTH - 2 * PAD - AXIS_W, LOSS_HEIGHT
     last = _fmt(values[-1])
-    header = f"loss {last} after {steps} step{'s' if steps != 1 else ''}"
+    header = _word("loss", value=last, steps=steps) if steps != 1 else _word("loss_1", value=last)
     stride = max(1, -(-len(values) // MAX_CURVE_POINTS))
     keep = list(range(0, len(values), stride))
     if keep[-1] != len(values) - 1:
@@ -400,7 +478,7 @@ def _loss_panel(losses: Sequence[float], top: float) -> tuple[list[str], str]:
         _text(x - 4, y + 10, _fmt(hi), "bp-plot-axis", "end"),
         _text(x - 4, y + h, _fmt(lo), "bp-plot-axis", "end"),
         _text(x, y + h + ROW - 6, "0", "bp-plot-axis"),
-        _text(x + w / 2, y + h + ROW - 6, "step", "bp-plot-axis", "middle"),
+        _text(x + w / 2, y + h + ROW - 6, _word("step"), "bp-plot-axis", "middle"),
         _text(x + w, y + h + ROW - 6, str(steps), "bp-plot-axis", "end"),
         f'<polyline class="bp-plot-loss" points="{coords}" fill="none" stroke="#6a1b9a" '
         'stroke-width="2" stroke-linejoin="round"/>',
@@ -409,15 +487,10 @@ def _loss_panel(losses: Sequence[float], top: float) -> tuple[list[str], str]:
 
 
 def _describe(n: int, pos: str, neg: str, correct: int | None, losses: Sequence[float]) -> str:
-    text = f"{n} points: {pos} drawn as circles" + (f", {neg} as squares" if neg else "") + "."
+    text = _word("points", n=n, pos=pos, neg=neg) if neg else _word("points_1", n=n, pos=pos)
     if correct is not None:
-        text += (
-            f" The shading shows the class the model predicts at each place, the line its "
-            f"decision boundary; {correct} of {n} points are on the right side."
-        )
+        text += _word("model", right=correct, n=n)
     if losses:
-        text += (
-            f" Below, the loss over {len(losses) - 1} steps, from {_fmt(_number(losses[0]))} "
-            f"to {_fmt(_number(losses[-1]))}."
-        )
+        first, last = _fmt(_number(losses[0])), _fmt(_number(losses[-1]))
+        text += _word("curve", steps=len(losses) - 1, first=first, last=last)
     return text

@@ -13,10 +13,11 @@ import json
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 import pytest
 
-from backprop_core import Value
+from backprop_core import Value, set_language
 from backprop_core.datasets import circles, moons
 from backprop_core.layout import text_width
 from backprop_core.notebook import display_data
@@ -93,8 +94,16 @@ def test_fits_a_phone_column_with_legible_text() -> None:
     assert float(root.get("font-size", 0)) >= 12
 
 
+@pytest.fixture(params=["en", "zh", "ja", "de"])
+def lang(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each language's words (backprop_core.set_language), reset to English afterwards."""
+    set_language(request.param)
+    yield request.param
+    set_language("en")
+
+
 @pytest.mark.parametrize("seed", range(5))
-def test_text_stays_inside_and_apart(seed: int) -> None:
+def test_text_stays_inside_and_apart(seed: int, lang: str) -> None:
     labels = [("a", "b"), (0, 1), (-1, 1), (1000, -1000), ("yes", "no")][seed]
     points, _ = moons(30, seed=seed)
     names = [labels[i % 2] for i in range(30)]
@@ -108,6 +117,22 @@ def test_text_stays_inside_and_apart(seed: int) -> None:
         for b in boxes[i + 1 :]:
             apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
             assert apart, (a, b)
+
+
+def test_words_follow_the_language(lang: str) -> None:
+    points, labels = moons(20, seed=0)
+    svg = training_plot(points, labels, wavy, [0.5, 0.25])._repr_svg_()
+    shown = " ".join(re.findall(r">([^<]+)<", svg))  # what a reader sees or hears
+    words = {
+        "en": ("Training: data", "boundary", "accuracy", "after 1 step"),
+        "zh": ("训练：数据", "决策边界", "准确率", "（1 步后）"),
+        "ja": ("学習：データ", "決定境界", "正解率", "（1 ステップ後）"),
+        "de": ("Training: Daten", "Entscheidungsgrenze", "Genauigkeit", "nach 1 Schritt"),
+    }[lang]
+    for word in words:
+        assert word in shown, word
+    others = {"en": "accuracy", "zh": "准确率", "ja": "正解率", "de": "Genauigkeit"}
+    assert all(w not in shown for k, w in others.items() if k != lang), shown
 
 
 def test_the_boundary_lies_where_the_score_changes_sign() -> None:

@@ -5,7 +5,9 @@ import random
 import backprop_core
 
 rng = random.Random(0)
-OPS = ["add", "mul", "sub", "neg", "square", "tanh", "relu"]
+OPS = [lambda a, b: a + b, lambda a, b: a * b, lambda a, b: a - b,
+       lambda a, b: -a, lambda a, b: a ** 2, lambda a, b: a.tanh(),
+       lambda a, b: a.relu()]
 
 
 def random_expression(V, inputs, steps, seed):
@@ -14,21 +16,7 @@ def random_expression(V, inputs, steps, seed):
     leaves = list(nodes)
     for _ in range(steps):
         a, b = pick.choice(nodes), pick.choice(nodes)
-        op = pick.choice(OPS)
-        if op == "add":
-            nodes.append(a + b)
-        elif op == "mul":
-            nodes.append(a * b)
-        elif op == "sub":
-            nodes.append(a - b)
-        elif op == "neg":
-            nodes.append(-a)
-        elif op == "square":
-            nodes.append(a ** 2)
-        elif op == "tanh":
-            nodes.append(a.tanh())
-        else:
-            nodes.append(a.relu())
+        nodes.append(pick.choice(OPS)(a, b))   # the same op in both engines
     return nodes[-1], leaves
 
 

@@ -26,7 +26,7 @@ for step in range(steps + 1):
     losses.append(loss.data)
     if time.monotonic() > next_draw or step == steps:   # a few pictures a second
         display(training_plot(points, labels, predict, losses),
-                display_id="svm-moons")
+                display_id="moons")
         next_draw = time.monotonic() + 0.3
     if step == steps:
         break

@@ -33,7 +33,7 @@ for step in range(steps + 1):
     losses.append(sum(-math.log(P[i][classes[i]]) for i in range(N)) / N)
     if time.monotonic() > next_draw or step == steps:   # a few pictures a second
         display(training_plot(points, classes, predict, losses, grid=24),
-                display_id="matrix-net")
+                display_id="moons")
         next_draw = time.monotonic() + 0.3
     if step == steps:
         break
