@@ -43,6 +43,7 @@ bench: setup  ## benchmark tables (never assertions): core, diagrams, site
 	node benchmarks/pyodide_bench_svg.mjs
 	scripts/ensure-chromium.sh
 	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_runner.py
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

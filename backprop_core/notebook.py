@@ -56,7 +56,7 @@ __all__ = [
 DisplayHook = Callable[[str, str, Mapping[str, str]], None]
 
 SVG_MAX_CHARS = 2_000_000  # a bigger picture is shown as its repr
-SVG_MAX_ELEMENTS = 20_000  # the same for a picture with more elements
+SVG_MAX_ELEMENTS = 10_000  # the same with more elements (a 1,000-node circuit has ~6,300)
 TB_KEEP = 20  # frames kept at each end of a very deep traceback
 
 

@@ -129,7 +129,7 @@ def test_reset_undoes_what_a_run_spoiled(tmp_path_factory: pytest.TempPathFactor
                 "stdout"):  # fmt: skip
         assert report[key] is True, (key, report)
     assert report["mul"] == -6.0 and report["exp"] == 1.0 and report["len"] == 3, report
-    assert report["svg_limit"] == 20_000 and report["json_module"] == "module", report
+    assert report["svg_limit"] == 10_000 and report["json_module"] == "module", report
     assert report["spoiled_builtin"] is False, report
     for piece in ("module builtins", "module sys", "module math", "recursion limit", "os.environ"):
         assert piece in report["changed"], (piece, report["changed"])

@@ -250,6 +250,29 @@ class Baseline:
         return changed
 
 
+class _Budgeted:
+    """A run's sys.stdout or sys.stderr: passes text on until the run's budget is spent.
+
+    The worker cuts output at the same budget (it is the one that decides, and
+    tells the page); stopping here as well means a run that prints without end
+    costs almost nothing once it is over budget, and a 50-million-character
+    print is never even encoded.
+    """
+
+    def __init__(self, stream: Any, left: list[int]) -> None:
+        self._stream, self._left = stream, left
+
+    def write(self, text: str) -> int:
+        left = self._left[0]
+        if left > 0:
+            self._left[0] = left - len(text)
+            self._stream.write(text if len(text) <= left else text[:left])
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 _baseline: Baseline | None = None
 
 
@@ -277,6 +300,7 @@ def run(
     lang: str,
     display: Callable[[str, str, str, str], None],
     on_cell: Callable[[int], None],
+    output_chars: int = 200_000,
 ) -> bool:
     """Run the cells of one block (JSON ``[{code, filename}]``) in one fresh namespace.
 
@@ -290,6 +314,9 @@ def run(
     _set_language(lang)
     cells: list[dict[str, str]] = json.loads(cells_json)
     namespace: dict[str, Any] = {"__name__": "__main__"}
+    left = [output_chars + 1]  # one more than the worker's: the worker is the one that cuts
+    sys.stdout = _Budgeted(sys.stdout, left)  # type: ignore[assignment]
+    sys.stderr = _Budgeted(sys.stderr, left)  # type: ignore[assignment]
 
     def hook(mime: str, data: str, meta: Any) -> None:
         display(mime, data, str(meta.get("display_id") or ""), str(meta.get("note") or ""))

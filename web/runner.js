@@ -80,6 +80,8 @@ class RunnableBlock {
     this.editorReady = null; // Promise of the editor, once asked for
     this.handle = null; // the run in progress (runtime.run's result)
     this.runSerial = 0;
+    this.pendingText = []; // output received, laid out at the next frame
+    this.textFrame = 0;
     this.buttons.run.addEventListener("click", () => this.run());
     this.buttons.stop.addEventListener("click", () => this.stop("stopped"));
     this.buttons.reset.addEventListener("click", () => this.reset());
@@ -160,8 +162,25 @@ class RunnableBlock {
   clearOutput() {
     this.output.textContent = "";
     this.outputChars = 0;
+    this.outputLines = 0;
     this.outputCut = false;
+    this.cutNoted = false;
     this.figures = new Map(); // display_id -> figure element
+    this.pendingText = [];
+    cancelAnimationFrame(this.textFrame);
+  }
+
+  /** Text arrives in bursts; the page lays it out at most once per frame. */
+  queueText(chunks) {
+    this.pendingText.push(...chunks);
+    this.textFrame ||= requestAnimationFrame(() => this.flushText());
+  }
+
+  flushText() {
+    cancelAnimationFrame(this.textFrame);
+    this.textFrame = 0;
+    const chunks = this.pendingText.splice(0);
+    for (const [stream, text] of chunks) this.appendText(stream, text);
   }
 
   /** The sink's own budget: whatever arrives, the page never holds more than this. */
@@ -171,6 +190,13 @@ class RunnableBlock {
     if (text.length > room) {
       text = text.slice(0, Math.max(0, room));
       this.outputCut = true;
+    }
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
+      if (++this.outputLines >= LIMITS.output_lines) {
+        text = text.slice(0, at + 1);
+        this.outputCut = true;
+        break;
+      }
     }
     this.outputChars += text.length;
     const last = this.output.lastChild;
@@ -185,7 +211,15 @@ class RunnableBlock {
       span.textContent = text;
       this.output.append(span);
     }
-    if (this.outputCut) this.appendNote(format(this.messages.output_cut, { chars: localNumber(LIMITS.output_chars) }));
+    if (this.outputCut) this.noteCut();
+  }
+
+  noteCut() {
+    if (this.cutNoted) return;
+    this.cutNoted = true;
+    this.outputCut = true;
+    const m = this.messages;
+    this.appendNote(format(m.output_cut, { chars: localNumber(LIMITS.output_chars), lines: localNumber(LIMITS.output_lines) }));
   }
 
   appendNote(text) {
@@ -196,6 +230,7 @@ class RunnableBlock {
   }
 
   appendDisplay({ mime, data, displayId, note }) {
+    this.flushText(); // keep the order of text and pictures
     if (mime === "image/svg+xml" && elementCount(data) > LIMITS.svg_elements) {
       mime = "text/plain";
       data = "";
@@ -228,11 +263,11 @@ class RunnableBlock {
       {
         onQueued: mine((reason) => this.setState(reason === "waiting" ? "waiting" : "loading", reason === "waiting" ? m.waiting : m.loading)),
         onStarted: mine(() => this.setState("running", m.running)),
-        onOutput: mine((chunks) => chunks.forEach(([stream, text]) => this.appendText(stream, text))),
+        onOutput: mine((chunks) => this.queueText(chunks)),
         onDisplay: mine((message) => this.appendDisplay(message)),
-        onCut: mine((chars) => {
-          if (!this.outputCut) this.appendNote(format(m.output_cut, { chars: localNumber(chars) }));
-          this.outputCut = true;
+        onCut: mine(() => {
+          this.flushText();
+          this.noteCut();
         }),
       },
       { timeLimitMs: timeLimitSeconds() * 1000, lang: languageOf(this.root) },
@@ -242,6 +277,7 @@ class RunnableBlock {
     handle.done.then((result) => {
       liveRuns.delete(this);
       if (this.runSerial !== serial) return;
+      this.flushText();
       this.handle = null;
       const [state, message] = OUTCOMES[result.status] || OUTCOMES.error;
       this.setState(state, message(m, result));
@@ -255,6 +291,9 @@ class RunnableBlock {
   reset() {
     this.stop("stopped");
     this.runSerial++;
+    cancelAnimationFrame(this.textFrame);
+    this.textFrame = 0;
+    this.pendingText = [];
     this.handle = null;
     liveRuns.delete(this);
     if (this.editor) {

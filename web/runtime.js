@@ -42,7 +42,7 @@ const VALID = {
     m.chunks.every((c) => Array.isArray(c) && c.length === 2 && STREAMS.has(c[0]) && isText(c[1], LIMITS.output_chars)),
   display: (m) =>
     MIMES.has(m.mime) && isText(m.data, LIMITS.svg_chars) && isText(m.displayId, 200) && NOTES.has(m.note),
-  cut: (m) => isCount(m.chars),
+  cut: () => true,
   verdict: (m) => isText(m.verdict, LIMITS.verdict_chars),
   done: (m) => typeof m.ok === "boolean" && isCount(m.ms),
   crashed: (m) => isText(m.error, 2000),
@@ -158,7 +158,7 @@ export class PythonRuntime {
         run.handlers.onDisplay?.(message);
         break;
       case "cut":
-        if (!run.cutShown) run.handlers.onCut?.(message.chars);
+        if (!run.cutShown) run.handlers.onCut?.();
         run.cutShown = true;
         break;
       case "verdict":
@@ -210,7 +210,7 @@ export class PythonRuntime {
   /**
    * Run cells [{code, filename}] in one fresh namespace. The last cell's output
    * goes to handlers.onOutput(chunks) and handlers.onDisplay(message);
-   * handlers.onQueued(reason), onStarted(), onCut(chars), onVerdict(verdict)
+   * handlers.onQueued(reason), onStarted(), onCut(), onVerdict(verdict)
    * tell the rest. options: {timeLimitMs, lang, check: {code, filename}}.
    * Returns {id, done, stop(reason)}; done resolves with {status, ms, kept}:
    * status "done" | "error" | "stopped" | "timeout" | "cancelled" |

@@ -12,7 +12,7 @@
 //   {type: "started", id}            the run left the queue and began
 //   {type: "output", id, chunks}     [[stream, text], ...] in order, batched
 //   {type: "display", id, mime, data, displayId, note}
-//   {type: "cut", id, chars}         output went over the budget; the rest is dropped
+//   {type: "cut", id}                output went over the budget; the rest is dropped
 //   {type: "verdict", id, verdict}   an exercise's check result (JSON text)
 //   {type: "done", id, ok, ms}       ms: the run's own time, from start to end
 //   {type: "crashed", id, error}     the wasm runtime died: the page starts another
@@ -39,6 +39,7 @@ const now = performance.now.bind(performance);
 const Decoder = TextDecoder;
 const decode = TextDecoder.prototype.decode;
 const slice = String.prototype.slice;
+const indexOf = String.prototype.indexOf;
 
 // A worker that closes itself would leave its run unanswered; reader code can
 // call close() (`js.close()`), so the real one is put out of reach: calling it
@@ -97,6 +98,14 @@ function take(stream, text) {
     run.cut = true;
   }
   run.budget -= cost;
+  // The line budget: cut after the line that spends it.
+  for (let at = apply(indexOf, text, ["\n"]); at >= 0; at = apply(indexOf, text, ["\n", at + 1])) {
+    if (--run.lines <= 0) {
+      text = apply(slice, text, [0, at + 1]);
+      run.cut = true;
+      break;
+    }
+  }
   if (text) {
     if (last && last[0] === stream) last[1] += text;
     else pending.push([stream, text]);
@@ -104,7 +113,7 @@ function take(stream, text) {
   }
   if (run.cut) {
     flush();
-    post({ type: "cut", id: run.id, chars: LIMITS.output_chars });
+    post({ type: "cut", id: run.id });
     return;
   }
   const elapsed = now() - lastFlush;
@@ -213,7 +222,7 @@ async function start(interruptBuffer, lockName) {
 function runOne({ id, cells, lang, check }) {
   const started = now();
   current = {
-    id, quiet: true, budget: LIMITS.output_chars, cut: false,
+    id, quiet: true, budget: LIMITS.output_chars, lines: LIMITS.output_lines, cut: false,
     pictureChars: 0, picturesCut: false, shown: new Set(),
   };
   pending = [];
@@ -227,7 +236,7 @@ function runOne({ id, cells, lang, check }) {
   let ok = false;
   let verdict = null;
   try {
-    ok = runner.run(JSON.stringify(cells), lang, display, onCell);
+    ok = runner.run(JSON.stringify(cells), lang, display, onCell, LIMITS.output_chars);
     flush();
     if (ok && check) {
       current.quiet = true; // the checker re-runs the reader's code silently

@@ -65,6 +65,10 @@ def test_every_block_gives_the_builds_output(
         block = blocks.nth(i)
         static = output_of(block)
         assert static["text"], f"block {i} has no build output"
+        if 'error="expected"' in expected[i].info:  # the snippet is meant to raise
+            assert run(block) == "error", output_of(block)
+            assert output_of(block) == static, f"block {i} of {lang}/{page_name}"
+            continue
         assert run(block) == "done", output_of(block)
         assert output_of(block) == static, f"block {i} of {lang}/{page_name}"
         done = STRINGS[lang]["done"].split("{ms}")[0]

@@ -26,6 +26,7 @@ from tests.pages import url
 pytestmark = pytest.mark.browser
 
 OUTPUT_CHARS = 200_000  # web/runner-limits.json
+OUTPUT_LINES = 5000
 
 
 def status(block: Locator) -> str:
@@ -76,7 +77,7 @@ def test_a_huge_print_is_cut_at_the_source_and_the_run_stays_stoppable(
     wait_ready(page)
     replace_code(page, block, 'print("y" * 50_000_000)\nwhile True:\n    pass')
     block.locator('[data-action="run"]').click()
-    cut = fill(STRINGS["de"]["output_cut"], chars=f"{OUTPUT_CHARS:,}".replace(",", "."))
+    cut = fill(STRINGS["de"]["output_cut"], chars="200.000", lines="5.000")
     note = block.locator(".bp-note")
     expect(note).to_have_count(1, timeout=30_000)
     text = str(output_of(block)["text"])
@@ -89,6 +90,18 @@ def test_a_huge_print_is_cut_at_the_source_and_the_run_stays_stoppable(
     expect(block.locator(".bp-note")).to_have_count(1)  # said once
     replace_code(page, block, "print('next')")
     assert run(block) == "done" and output_of(block)["text"] == "next\n"
+
+
+def test_many_lines_are_cut_at_the_line_budget(page: Page, site: SiteServer) -> None:
+    block = open_page(page, site, "gates/multiply.md", "ja").first
+    wait_ready(page)
+    replace_code(page, block, "for i in range(1_000_000):\n    print(i)")
+    assert run(block) == "done"
+    text = str(output_of(block)["text"])
+    numbers = text.splitlines()[:-1]
+    assert numbers == [str(i) for i in range(OUTPUT_LINES)], numbers[-3:]
+    cut = fill(STRINGS["ja"]["output_cut"], chars="200,000", lines="5,000")
+    assert text.splitlines()[-1] == cut
 
 
 def test_alternating_streams_keep_their_order_in_few_messages(page: Page, site: SiteServer) -> None:
