@@ -43,8 +43,12 @@ def moons(
     by Gaussian noise with standard deviation ``noise``.
 
     >>> points, labels = moons(4, noise=0.0, seed=1)
-    >>> [(round(x, 2), round(y, 2), c) for (x, y), c in sorted(zip(points, labels))]
-    [(-1.0, 0.0, 1), (0.0, 0.5, -1), (1.0, 0.0, 1), (2.0, 0.5, -1)]
+    >>> for (x, y), label in sorted(zip(points, labels)):
+    ...     print(round(x, 2), round(y, 2), label)
+    -1.0 0.0 1
+    0.0 0.5 -1
+    1.0 0.0 1
+    2.0 0.5 -1
     """
     n, noise = _check("moons", n, noise, labels)
     rng = random.Random(seed)
