@@ -9,16 +9,18 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup build bench lint clean
+.PHONY: serve test setup build bench bench-lighthouse lint clean
 
 serve: setup  ## set up, then build and serve the site with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 test: setup  ## set up, then run every test (lint, types, core, Pyodide, site, browser)
 	scripts/ensure-chromium.sh
+	scripts/ensure-firefox.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/actionlint
 	$(BIN)/pytest
 
 setup: $(STAMP) $(NODE_STAMP)
@@ -44,9 +46,21 @@ bench: setup  ## benchmark tables (never assertions): core, diagrams, site
 	scripts/ensure-chromium.sh
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_runner.py
+	$(MAKE) bench-lighthouse
 
-lint: setup
-	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+# Lighthouse (~110 MB) only for this benchmark: installed on demand from its own
+# lock file into benchmarks/lighthouse/node_modules, never by setup or CI.
+LIGHTHOUSE_STAMP := benchmarks/lighthouse/node_modules/.installed
+$(LIGHTHOUSE_STAMP): benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	npm ci --prefix benchmarks/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench-lighthouse: setup $(LIGHTHOUSE_STAMP)  ## Lighthouse scores of four pages
+	scripts/ensure-chromium.sh
+	$(BIN)/python benchmarks/bench_lighthouse.py
+
+lint: setup  ## ruff, mypy, and actionlint on .github/workflows
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy && $(BIN)/actionlint
 
 clean:
 	rm -rf site dist build .pytest_cache .mypy_cache .ruff_cache

@@ -39,6 +39,7 @@ from benchmarks.bench_site import (
     serve,
     site_port,
 )
+from tests.browser.test_runnable_blocks import replace_code
 
 FLOODS = {
     "print 50 million characters": 'print("y" * 50_000_000)',
@@ -71,14 +72,7 @@ WATCH_FRAMES = """() => {
 
 
 def set_code(page: Page, code: str) -> None:
-    block = page.locator(".bp-run").first
-    editor = block.locator(".cm-content")
-    if not editor.count():
-        block.locator('[data-role="editor"]').focus()
-    editor.click()
-    page.keyboard.press("ControlOrMeta+a")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(code)
+    replace_code(page, page.locator(".bp-run").first, code)
 
 
 def finished(page: Page, timeout: float = 120_000) -> None:

@@ -73,6 +73,7 @@ def on_page_context(
     # The templates need the path from this page to the site root, across languages.
     context["bp_root"] = root_path(page)
     context["bp_lang"] = page_language(page)
+    context["bp_ui"] = runnable.ui_strings(context["bp_lang"])  # labels in overrides/partials
     return context
 
 

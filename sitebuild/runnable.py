@@ -89,6 +89,7 @@ class PageState:
 
     lang: str = "en"
     page: str = ""
+    blocks: int = 0  # runnable blocks rendered so far (their code areas' ids)
     sessions: dict[str, list[str]] = field(default_factory=dict)
 
     def job(self, name: str, session: str | None) -> tuple[str, ...]:
@@ -130,10 +131,21 @@ def validate_runnable(
     return True
 
 
+class _LineFormatter(HtmlFormatter):  # type: ignore[type-arg]
+    """Pygments' HTML with each line in a ``<span class="bp-line">``: web/runner.css
+    numbers the lines with a CSS counter, as the editor's gutter does, so the code
+    does not move when the editor takes over (and the numbers are not in its text)."""
+
+    def wrap(self, source: Any) -> Any:
+        lines = ((code, f'<span class="bp-line">{t}</span>' if code else t) for code, t in source)
+        return super().wrap(lines)
+
+
 def _highlight(code: str) -> str:
-    """Highlighted code in the markup Material styles, shown until the editor loads."""
-    formatter = HtmlFormatter(cssclass="language-python highlight", wrapcode=True)
-    return highlight(code, PythonLexer(), formatter)
+    """Highlighted code in the markup Material styles, shown until the editor loads.
+    No trailing newline after the block: the editor's text is the snippet's, no more."""
+    formatter = _LineFormatter(cssclass="language-python highlight", wrapcode=True)
+    return highlight(code, PythonLexer(), formatter).rstrip("\n")
 
 
 def render_output(output: Output, lang: str = "en") -> str:
@@ -188,20 +200,33 @@ def _render(name: str, options: dict[str, str]) -> str:
     messages = {key: t[key] for key in RUNTIME_MESSAGES}
     attr = html.escape
     session_attr = f' data-session="{attr(session)}"' if session else ""
+    state.blocks += 1
+    code_id = f"bp-code-{state.blocks}"
+
+    def label(key: str) -> str:  # a button's name says which example it belongs to
+        return f' aria-label="{attr(t[key].format(snippet=name))}"'
+
+    editor_label = attr(t["editor_label"].format(snippet=name))
     return (
         f'<div class="bp-run" data-snippet="{attr(name)}" data-state="static"{session_attr}'
         f' data-lang="{attr(state.lang)}"'
         f" data-messages='{attr(json.dumps(messages, ensure_ascii=False))}'>"
         f'<div class="bp-run__bar">'
         f'<span class="bp-run__name">{attr(name)}</span>'
-        f'<button type="button" class="md-button" data-action="run" title="{attr(t["run_hint"])}"'
+        f'<button type="button" class="md-button md-button--primary" data-action="run"'
+        f' title="{attr(t["run_hint"])}"{label("run_label")}'
         f' aria-keyshortcuts="Control+Enter Meta+Enter">{attr(t["run"])}</button>'
-        f'<button type="button" class="md-button" data-action="stop" disabled>{attr(t["stop"])}'
+        f'<button type="button" class="md-button" data-action="stop"{label("stop_label")} disabled>'
+        f"{attr(t['stop'])}</button>"
+        f'<button type="button" class="md-button" data-action="reset"{label("reset_label")}>'
+        f"{attr(t['reset'])}</button>"
+        f'<button type="button" class="md-button bp-run__copy" data-action="copy"'
+        f' data-clipboard-target="#{code_id} code" title="{attr(t["copy"])}"{label("copy_label")}>'
         f"</button>"
-        f'<button type="button" class="md-button" data-action="reset">{attr(t["reset"])}</button>'
         f"</div>"
-        f'<div class="bp-run__editor" data-role="editor"'
-        f' data-label="{attr(t["editor_label"].format(snippet=name))}">{_highlight(code)}</div>'
+        f'<div class="bp-run__editor" id="{code_id}" data-role="editor" role="textbox"'
+        f' aria-multiline="true" aria-label="{editor_label}" data-label="{editor_label}">'
+        f"{_highlight(code)}</div>"
         f'<div class="bp-run__status" data-role="status" role="status" aria-live="polite">'
         f"{attr(t['static'])}</div>"
         f'<pre class="bp-run__output" data-role="output" tabindex="0"'

@@ -8,6 +8,12 @@
 // Beside each diagram we add Step back / Step forward buttons
 // and a live [data-role="step-explain"] line that says, in the page's
 // language, "local gradient × upstream gradient = gradient" with the numbers.
+//
+// Keyboard: the diagram sits in a focusable frame; ← and → step while the frame
+// or a step button has focus, and focus stays on the stepper when a button at
+// either end becomes disabled. Phones: the frame scrolls sideways rather than
+// shrinking a wide diagram below a legible scale (web/circuit.css), and each
+// step scrolls the current gate into view.
 
 import { format, messagesFor } from "./messages.js";
 
@@ -37,6 +43,18 @@ class CircuitStepper {
     this.t = messages;
     this.order = (svg.dataset.order || "").split(/\s+/).filter(Boolean);
     this.step = 0;
+    // The frame: focusable (a click on the diagram focuses it, not the output
+    // around it), scrolls sideways on narrow screens.
+    this.frame = document.createElement("span");
+    this.frame.className = "bp-circuit-frame";
+    this.frame.tabIndex = 0;
+    this.frame.setAttribute("role", "group");
+    this.frame.setAttribute("aria-label", this.t.figure);
+    this.frame.setAttribute("aria-keyshortcuts", "ArrowLeft ArrowRight");
+    const width = svg.width?.baseVal?.value;
+    if (width) this.frame.style.setProperty("--bp-circuit-width", `${width}px`);
+    svg.before(this.frame);
+    this.frame.append(svg);
     const controls = document.createElement("span");
     controls.className = "bp-circuit-steps";
     controls.innerHTML =
@@ -48,23 +66,34 @@ class CircuitStepper {
     this.explain = controls.querySelector('[data-role="step-explain"]');
     this.back.textContent = this.t.step_backward;
     this.forward.textContent = this.t.step_forward;
+    this.back.setAttribute("aria-keyshortcuts", "ArrowLeft");
+    this.forward.setAttribute("aria-keyshortcuts", "ArrowRight");
     this.back.addEventListener("click", () => this.go(this.step - 1));
     this.forward.addEventListener("click", () => this.go(this.step + 1));
-    controls.addEventListener("keydown", (event) => {
+    const onKey = (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (event.key === "ArrowRight") this.go(this.step + 1);
       else if (event.key === "ArrowLeft") this.go(this.step - 1);
       else return;
       event.preventDefault();
-    });
-    svg.after(controls);
+      event.stopPropagation();
+    };
+    this.frame.addEventListener("keydown", onKey);
+    controls.addEventListener("keydown", onKey);
+    this.frame.after(controls);
     this.go(0);
   }
 
   go(step) {
     const total = this.order.length;
     this.step = Math.max(0, Math.min(total, step));
+    // A focused button about to be disabled hands focus to its partner, so the
+    // keyboard stays on the stepper (a disabled button drops focus to <body>).
+    const focused = document.activeElement;
     this.back.disabled = this.step === 0;
     this.forward.disabled = this.step === total;
+    if (focused === this.back && this.back.disabled) (this.forward.disabled ? this.frame : this.forward).focus();
+    if (focused === this.forward && this.forward.disabled) (this.back.disabled ? this.frame : this.back).focus();
     const visited = new Set(this.order.slice(0, this.step));
     for (const gate of this.svg.querySelectorAll(".bp-gate")) {
       gate.classList.toggle("bp-current", gate.dataset.node === this.order[this.step - 1]);
@@ -86,6 +115,7 @@ class CircuitStepper {
       return;
     }
     const gate = this.svg.querySelector(`.bp-gate[data-node="${this.order[this.step - 1]}"]`);
+    this.reveal(gate);
     const inputs = (gate.dataset.inputs || "").split(/\s+/).filter(Boolean);
     const locals = (gate.dataset.local || "").split(/\s+/);
     const contribs = (gate.dataset.contrib || "").split(/\s+/);
@@ -103,6 +133,14 @@ class CircuitStepper {
     });
     if (this.step === total) lines.push(this.t.step_done);
     this.explain.textContent = lines.join("\n");
+  }
+
+  /** Scroll the frame sideways (only the frame, never the page) to show the gate. */
+  reveal(gate) {
+    const frame = this.frame.getBoundingClientRect();
+    const box = gate.getBoundingClientRect();
+    if (box.left >= frame.left && box.right <= frame.right) return;
+    this.frame.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
   }
 }
 

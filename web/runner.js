@@ -121,7 +121,6 @@ class RunnableBlock {
         code: this.code(), // the static code, as served
         label: this.editorHost.dataset.label || "Python",
         onRun: () => this.run(),
-        onLeave: () => this.buttons.run.focus(),
       });
       return this.editor;
     }).catch(() => {
@@ -129,7 +128,13 @@ class RunnableBlock {
       this.editorReady = null;
       return null;
     });
-    if (focus) this.editorReady.then((editor) => editor?.focus());
+    if (focus) {
+      // Only if the reader is still here: they may have Tabbed on while the editor loaded.
+      this.editorReady.then((editor) => {
+        const at = document.activeElement;
+        if (!at || at === document.body || this.editorHost.contains(at)) editor?.focus();
+      });
+    }
     return this.editorReady;
   }
 

@@ -159,20 +159,6 @@ def test_hostile_code_cannot_break_the_page(page: Page, site: SiteServer, code: 
 
 
 @pytest.mark.browser
-def test_keyboard_escape_leaves_the_editor(page: Page, site: SiteServer) -> None:
-    page.goto(site.url(url("gates/multiply.md", "ja")))
-    block = page.locator(".bp-run").first
-    block.locator('[data-role="editor"]').focus()
-    editor = block.locator(".cm-content")
-    editor.click()
-    page.keyboard.press("Escape")
-    focused = page.evaluate("document.activeElement.dataset.action")
-    assert focused == "run"
-    label = editor.get_attribute("aria-label") or ""
-    assert "Ctrl+Enter" in label and "Esc" in label
-
-
-@pytest.mark.browser
 def test_instant_navigation_keeps_one_runtime(
     page: Page, site: SiteServer, traffic: Traffic
 ) -> None:

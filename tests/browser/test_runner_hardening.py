@@ -403,3 +403,18 @@ def test_a_worker_that_dies_is_noticed_and_replaced(page: Page, site: SiteServer
     expect(block.locator('[data-role="status"]')).to_have_text(STRINGS["de"]["worker_lost"])
     replace_code(page, block, "print('neu')")
     assert run(block) == "done" and output_of(block)["text"] == "neu\n"
+
+
+def test_a_crash_of_the_runtime_says_so_and_python_restarts(page: Page, site: SiteServer) -> None:
+    """Dropping a caught million-frame RecursionError frees it recursively: wasm dies."""
+    block = open_page(page, site, "gates/multiply.md", "zh").first
+    wait_ready(page)
+    code = (
+        "import sys\nsys.setrecursionlimit(10**6)\ndef f(n):\n    return f(n + 1)\n"
+        "try:\n    f(0)\nexcept RecursionError:\n    print('caught')\nprint('after')"
+    )
+    replace_code(page, block, code)
+    assert run(block) == "error"
+    expect(block.locator('[data-role="status"]')).to_have_text(STRINGS["zh"]["crashed"])
+    replace_code(page, block, "print('重新开始')")
+    assert run(block) == "done" and output_of(block)["text"] == "重新开始\n"
