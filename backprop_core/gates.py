@@ -17,6 +17,13 @@ A one-input gate's ``backward`` returns a single number:
 >>> s = SigmoidGate()
 >>> round(s.forward(1.0), 4), round(s.backward(1.0), 4)
 (0.7311, 0.1966)
+
+A gate with any number of inputs takes them all at once; the dot gate takes
+them in pairs (w₁, x₁, w₂, x₂, …):
+
+>>> d = DotGate()
+>>> d.forward(2.0, -1.0, -3.0, -2.0), d.backward(1.0)
+(4.0, (-1.0, 2.0, -2.0, -3.0))
 """
 
 from __future__ import annotations
@@ -28,16 +35,20 @@ from . import ops
 __all__ = [
     "AddGate",
     "DivideGate",
+    "DotGate",
     "ExpGate",
     "Gate",
     "LogGate",
+    "LogSumExpGate",
     "MaxGate",
     "MultiplyGate",
     "NegateGate",
     "PowerGate",
     "ReluGate",
     "SigmoidGate",
+    "SoftplusGate",
     "SubtractGate",
+    "SumGate",
     "TanhGate",
 ]
 
@@ -54,12 +65,15 @@ class Gate:
     def forward(self, *inputs: float) -> float:
         """Compute the output from the inputs and remember both for ``backward``."""
         op = self.op
-        if len(inputs) != op.arity:
+        if op.arity and len(inputs) != op.arity:
             raise TypeError(
                 f"{op.name} gate: forward() takes {op.arity} input(s), got {len(inputs)}"
             )
+        if not inputs:
+            raise TypeError(f"{op.name} gate: forward() needs at least one input, got none")
         xs = tuple(float(x) for x in inputs)
-        out = op.forward(*xs)  # type: ignore[attr-defined]
+        # a gate with any number of inputs (arity 0) takes them as one sequence
+        out = op.forward(*xs) if op.arity else op.forward(xs)  # type: ignore[attr-defined]
         self.inputs, self.output = xs, ops.check_finite(op, xs, out)
         return self.output
 
@@ -73,15 +87,17 @@ class Gate:
         if self.op.arity == 2:
             x, y = self.inputs
             return self.op.local_grads(x, y, self.output)  # type: ignore[attr-defined,no-any-return]
+        if self.op.arity == 0:
+            return self.op.local_grads(self.inputs, self.output)  # type: ignore[attr-defined,no-any-return]
         return (self.op.local_grad(self.inputs[0], self.output),)  # type: ignore[attr-defined]
 
     def backward(self, upstream: float = 1.0) -> tuple[float, ...] | float:
         """Chain rule: each input's gradient is its local gradient × ``upstream``.
 
-        Returns a tuple for a two-input gate and a single number for a one-input gate.
+        Returns a single number for a one-input gate and a tuple for any other.
         """
         grads = tuple(local * upstream for local in self.local_grads())
-        return grads if len(grads) > 1 else grads[0]
+        return grads if self.op.arity != 1 else grads[0]
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(inputs={self.inputs}, output={self.output})"
@@ -151,6 +167,30 @@ class ReluGate(Gate):
     """max(0, x): passes the gradient where x > 0."""
 
     op = ops.RELU
+
+
+class SoftplusGate(Gate):
+    """ln(1 + e^x): local gradient σ(x)."""
+
+    op = ops.SOFTPLUS
+
+
+class SumGate(Gate):
+    """x₁ + … + xₙ: passes the upstream gradient to every input unchanged."""
+
+    op = ops.SUM
+
+
+class DotGate(Gate):
+    """w₁x₁ + … + wₙxₙ, inputs in pairs (w₁, x₁, w₂, x₂, …): each pair swaps, like a multiply."""
+
+    op = ops.DOT
+
+
+class LogSumExpGate(Gate):
+    """ln Σ e^xᵢ: local gradients are the softmax of the inputs."""
+
+    op = ops.LOGSUMEXP
 
 
 class PowerGate(Gate):

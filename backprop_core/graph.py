@@ -33,18 +33,25 @@ def topological_order(root: Value) -> list[Value]:
     emitted: set[Value] = set()
     stack: list[Value] = [root]
     push, pop = stack.append, stack.pop
+    emit, expand, done = order.append, expanded.add, emitted.add
     while stack:
         node = pop()
         if node in emitted:
             continue  # a second copy, pushed by another consumer before it was expanded
         if node in expanded:
             # Popped again: everything above it on the stack was its inputs, now emitted.
-            emitted.add(node)
-            order.append(node)
+            done(node)
+            emit(node)
             continue
-        expanded.add(node)
+        inputs = node._prev
+        if not inputs:  # an input: nothing to wait for, emit it at once
+            expand(node)
+            done(node)
+            emit(node)
+            continue
+        expand(node)
         push(node)
-        for child in reversed(node._prev):
+        for child in inputs[::-1]:
             if child not in expanded:
                 push(child)
     return order

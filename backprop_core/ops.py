@@ -7,6 +7,11 @@ read straight off the code:
 * ``local_grad(x, out)`` / ``local_grads(x, y, out)`` returns d(out)/d(input)
   for each input, given the inputs and the output the forward pass produced.
 
+A few gates take any number of inputs (``forward(xs)``, ``local_grads(xs,
+out)``): the sum, the dot product and log-sum-exp. One such gate stands for a
+whole chain of two-input gates, with the same gradients and far fewer nodes,
+which is what makes training a network on a page fast enough to watch.
+
 Both :class:`~backprop_core.value.Value` (the automatic graph) and the explicit
 gate objects in :mod:`backprop_core.gates` (the "by hand" version the pages
 show) call these rules. The chain rule itself — multiply the local gradient by
@@ -18,22 +23,29 @@ Errors name the gate and the value that broke it, and say what to do.
 from __future__ import annotations
 
 import math
+import operator
+from collections.abc import Sequence
 from typing import ClassVar
 
 __all__ = [
     "ADD",
     "DIV",
+    "DOT",
     "EXP",
     "LOG",
+    "LOGSUMEXP",
     "MAX",
     "MUL",
     "NEG",
     "POW",
     "RELU",
     "SIGMOID",
+    "SOFTPLUS",
     "SUB",
+    "SUM",
     "TANH",
     "BinaryOp",
+    "NaryOp",
     "Op",
     "Power",
     "UnaryOp",
@@ -80,6 +92,19 @@ class BinaryOp(Op):
         raise NotImplementedError
 
     def local_grads(self, x: float, y: float, out: float) -> tuple[float, float]:
+        raise NotImplementedError
+
+
+class NaryOp(Op):
+    """A gate with any number of inputs (``arity`` 0: as many as it is given)."""
+
+    __slots__ = ()
+    arity: ClassVar[int] = 0
+
+    def forward(self, xs: Sequence[float]) -> float:
+        raise NotImplementedError
+
+    def local_grads(self, xs: Sequence[float], out: float) -> tuple[float, ...]:
         raise NotImplementedError
 
 
@@ -315,7 +340,8 @@ class Exp(UnaryOp):
         except OverflowError:
             raise OverflowError(
                 f"exp gate: exp({x!r}) overflows a float (the largest input is about 709.78); "
-                "scale the input down"
+                "scale the input down (for a softmax, subtract the largest score first, as "
+                "Value.logsumexp does)"
             ) from None
 
     def local_grad(self, x: float, out: float) -> float:
@@ -332,7 +358,10 @@ class Log(UnaryOp):
         if x <= 0.0:
             raise ValueError(
                 f"log gate: log({x!r}) is undefined; log needs a positive input "
-                "(add a small constant such as 1e-12 if it can reach 0)"
+                "(if it is the log of a probability that rounded to 0, compute the loss from "
+                "the scores instead: z.softplus() - y * z for two classes, "
+                "Value.logsumexp(scores) - scores[label] for several; adding a tiny constant "
+                "such as 1e-12 would cap the loss and wipe out its gradient)"
             )
         return math.log(x)
 
@@ -394,6 +423,103 @@ class Relu(UnaryOp):
         return 1.0 if x > 0.0 else 0.0
 
 
+class Softplus(UnaryOp):
+    """softplus(x) = ln(1 + e^x): the local gradient is σ(x).
+
+    The smooth version of ReLU, and the binary cross-entropy written from the
+    score: -ln σ(z) = softplus(-z) and -ln(1 - σ(z)) = softplus(z). Computed
+    as max(x, 0) + ln(1 + e^-|x|), which never overflows and stays exact where
+    ln(σ(z)) would take the log of a probability that rounded to 0 or 1.
+    """
+
+    __slots__ = ()
+    name = "softplus"
+
+    def forward(self, x: float) -> float:
+        if x > 0.0:
+            return x + math.log1p(math.exp(-x))
+        return math.log1p(math.exp(x))
+
+    def local_grad(self, x: float, out: float) -> float:
+        return SIGMOID.forward(x)
+
+
+# --- gates with any number of inputs -----------------------------------------
+
+
+class Sum(NaryOp):
+    """x₁ + x₂ + … + xₙ in one gate: every local gradient is 1 (the add gate, n-fold)."""
+
+    __slots__ = ()
+    name = "sum"
+
+    @property
+    def symbol(self) -> str:
+        return "Σ"
+
+    def forward(self, xs: Sequence[float]) -> float:
+        return float(sum(xs))
+
+    def local_grads(self, xs: Sequence[float], out: float) -> tuple[float, ...]:
+        return (1.0,) * len(xs)
+
+
+class Dot(NaryOp):
+    """w₁x₁ + w₂x₂ + … + wₙxₙ in one gate, inputs in pairs: (w₁, x₁, w₂, x₂, …).
+
+    A sum of multiply gates, so each pair swaps: d/dwᵢ = xᵢ and d/dxᵢ = wᵢ.
+    """
+
+    __slots__ = ()
+    name = "dot"
+
+    @property
+    def symbol(self) -> str:
+        return "·"
+
+    def forward(self, xs: Sequence[float]) -> float:
+        if len(xs) % 2:
+            raise ValueError(
+                f"dot gate: got {len(xs)} inputs; it takes pairs (weight, input), "
+                "so the number of inputs must be even"
+            )
+        return float(sum(map(operator.mul, xs[0::2], xs[1::2])))
+
+    def local_grads(self, xs: Sequence[float], out: float) -> tuple[float, ...]:
+        grads = [0.0] * len(xs)
+        grads[0::2] = xs[1::2]  # d/dw = x
+        grads[1::2] = xs[0::2]  # d/dx = w
+        return tuple(grads)
+
+
+class LogSumExp(NaryOp):
+    """ln(e^x₁ + … + e^xₙ): the local gradients are the softmax, e^(xᵢ - out).
+
+    Computed as m + ln Σ e^(xᵢ - m) with m = max xᵢ: every exponent is at most
+    0, so no score is too large (``exp(1000)`` would overflow a float).
+    """
+
+    __slots__ = ()
+    name = "logsumexp"
+
+    @property
+    def symbol(self) -> str:
+        return "LSE"
+
+    def forward(self, xs: Sequence[float]) -> float:
+        if not xs:
+            raise ValueError("logsumexp gate: needs at least one input, got none")
+        m = max(xs)
+        return m + math.log(sum(math.exp(x - m) for x in xs))
+
+    def local_grads(self, xs: Sequence[float], out: float) -> tuple[float, ...]:
+        # e^(xᵢ - out) = e^(xᵢ - m) / Σ e^(xⱼ - m); the right side avoids rounding out.
+        m = max(xs)
+        es = [math.exp(x - m) for x in xs]
+        total = sum(es)
+        return tuple(e / total for e in es)
+
+
 ADD = Add()
 SUB = Sub()
 MUL = Mul()
@@ -406,3 +532,7 @@ LOG = Log()
 TANH = Tanh()
 SIGMOID = Sigmoid()
 RELU = Relu()
+SOFTPLUS = Softplus()
+SUM = Sum()
+DOT = Dot()
+LOGSUMEXP = LogSumExp()

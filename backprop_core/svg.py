@@ -67,6 +67,8 @@ def local_gradients(v: Value) -> tuple[float, ...]:
             return op.local_grads(a.data, b.data, v.data)
         if isinstance(op, ops.UnaryOp):
             return (op.local_grad(inputs[0].data, v.data),)
+        if isinstance(op, ops.NaryOp):
+            return op.local_grads([p.data for p in inputs], v.data)
     except (ArithmeticError, ValueError):
         return (math.nan,) * len(inputs)
     return ()

@@ -11,6 +11,7 @@ applies the chain rule at each gate: gradient = local gradient × upstream gradi
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from numbers import Real
 from typing import TYPE_CHECKING, TypeAlias, cast
 
@@ -26,6 +27,7 @@ Number: TypeAlias = int | float
 Operand: TypeAlias = "Value | int | float"
 
 _MUL, _ADD, _SUB, _DIV, _MAX, _POW = ops.MUL, ops.ADD, ops.SUB, ops.DIV, ops.MAX, ops.POW
+_SUM, _DOT, _LOGSUMEXP = ops.SUM, ops.DOT, ops.LOGSUMEXP
 
 # Inputs of freed nodes waiting to be released, and whether a release loop runs (see __del__).
 _ORPHANS: list[tuple[Value, ...]] = []
@@ -61,6 +63,39 @@ def _as_float(data: object) -> float:
             "part in a gradient computation"
         )
     return x
+
+
+def _operands(values: object, op: ops.NaryOp, what: str = "values") -> tuple[Value, ...]:
+    """The inputs of a many-input gate as Values (numbers become constants), or a clear error."""
+    if type(values) is not list and type(values) is not tuple:
+        if isinstance(values, (Value, Real, str)) or not isinstance(values, Iterable):
+            raise TypeError(
+                f"{op.name} gate: expects a list of Values or numbers, got "
+                f"{type(values).__name__} {values!r}; write e.g. Value.{op.name}([a, b, c])"
+            )
+        values = list(values)
+    items: tuple[object, ...] = tuple(values)
+    if not items:
+        raise ValueError(f"{op.name} gate: needs at least one input, got an empty list")
+    for v in items:
+        if not isinstance(v, Value):
+            break
+    else:
+        return items  # type: ignore[return-value]  # the usual case: Values only
+    out = []
+    for i, v in enumerate(items):
+        if isinstance(v, Value):
+            out.append(v)
+        elif type(v) is float:  # a data point's coordinate: the common case, checked fast
+            out.append(Value(v))
+        elif isinstance(v, Real) and not isinstance(v, bool):
+            out.append(Value(float(v)))
+        else:
+            raise TypeError(
+                f"{op.name} gate: {what}[{i}] is {type(v).__name__} {v!r}; "
+                "every item must be a Value or a number"
+            )
+    return tuple(out)
 
 
 def _operand(other: object, op: ops.Op) -> Value:
@@ -257,6 +292,79 @@ class Value:
         """max(0, self); the gradient at 0 is 0."""
         return self._unary(ops.RELU)
 
+    def softplus(self) -> Value:
+        """ln(1 + e^self), without overflow; its local gradient is σ(self).
+
+        The binary cross-entropy of a score z with label y in {0, 1} is
+        ``z.softplus() - y * z``: exact for any z, where ``-log(σ(z))`` fails
+        once σ(z) rounds to 1.0 (from z ≈ 37 on).
+
+        >>> z = Value(40.0); loss = z.softplus() - 0.0 * z; loss.backward()
+        >>> loss.data, z.grad
+        (40.0, 1.0)
+        """
+        return self._unary(ops.SOFTPLUS)
+
+    # --- gates with any number of inputs --------------------------------------
+
+    @staticmethod
+    def sum(values: Iterable[Operand]) -> Value:
+        """x₁ + … + xₙ as one gate (one node, not n - 1); each input's local gradient is 1.
+
+        >>> xs = [Value(1.0), Value(2.0), Value(3.5)]
+        >>> s = Value.sum(xs); s.backward()
+        >>> s.data, [x.grad for x in xs]
+        (6.5, [1.0, 1.0, 1.0])
+        """
+        prev = _operands(values, _SUM)
+        return Value(_SUM.forward([v.data for v in prev]), None, prev, _SUM)
+
+    @staticmethod
+    def dot(weights: Iterable[Operand], inputs: Iterable[Operand]) -> Value:
+        """w₁x₁ + … + wₙxₙ as one gate; d/dwᵢ = xᵢ and d/dxᵢ = wᵢ, as for a multiply gate.
+
+        >>> w, x = [Value(2.0), Value(-3.0)], [Value(-1.0), Value(-2.0)]
+        >>> d = Value.dot(w, x); d.backward()
+        >>> d.data, [v.grad for v in w], [v.grad for v in x]
+        (4.0, [-1.0, -2.0], [2.0, -3.0])
+        """
+        ws = _operands(weights, _DOT, "weights")
+        xs = _operands(inputs, _DOT, "inputs")
+        if len(ws) != len(xs):
+            raise ValueError(
+                f"dot gate: got {len(ws)} weights and {len(xs)} inputs; give one weight per input"
+            )
+        prev = list(ws + xs)
+        prev[0::2], prev[1::2] = ws, xs  # in pairs: w₁, x₁, w₂, x₂, …
+        return Value(_DOT.forward([v.data for v in prev]), None, tuple(prev), _DOT)
+
+    @staticmethod
+    def logsumexp(values: Iterable[Operand]) -> Value:
+        """ln(e^x₁ + … + e^xₙ) as one gate, stable for any scores; its local gradients are
+        the softmax.
+
+        The cross-entropy of scores s with the right class k is
+        ``Value.logsumexp(s) - s[k]``.
+
+        >>> s = [Value(1000.0), Value(1000.0)]
+        >>> lse = Value.logsumexp(s); lse.backward()
+        >>> round(lse.data - 1000.0, 4), [v.grad for v in s]
+        (0.6931, [0.5, 0.5])
+        """
+        prev = _operands(values, _LOGSUMEXP)
+        return Value(_LOGSUMEXP.forward([v.data for v in prev]), None, prev, _LOGSUMEXP)
+
+    @staticmethod
+    def softmax(values: Iterable[Operand]) -> list[Value]:
+        """The probabilities e^xᵢ / Σ e^xⱼ, as e^(xᵢ - logsumexp(x)): no new gate, no overflow.
+
+        >>> tuple(round(p.data, 4) for p in Value.softmax([1.0, 2.0, 3.0]))
+        (0.09, 0.2447, 0.6652)
+        """
+        xs = _operands(values, _LOGSUMEXP)
+        lse = Value(_LOGSUMEXP.forward([v.data for v in xs]), None, xs, _LOGSUMEXP)
+        return [(x - lse).exp() for x in xs]
+
     # --- backpropagation ---------------------------------------------------
 
     def backward(self) -> None:
@@ -280,14 +388,19 @@ class Value:
             if op is None or g == 0.0:
                 continue
             prev = node._prev
-            if op.arity == 2:
+            arity = op.arity
+            if arity == 2:
                 a, b = prev
                 da, db = op.local_grads(a.data, b.data, node.data)  # type: ignore[attr-defined]
                 a.grad += da * g
                 b.grad += db * g
-            else:
+            elif arity == 1:
                 a = prev[0]
                 a.grad += op.local_grad(a.data, node.data) * g  # type: ignore[attr-defined]
+            else:  # a gate with any number of inputs
+                local = op.local_grads([p.data for p in prev], node.data)  # type: ignore[attr-defined]
+                for p, d in zip(prev, local):
+                    p.grad += d * g
 
     def zero_grad(self) -> None:
         """Set ``grad`` to 0 on every node of this Value's graph, inputs included."""

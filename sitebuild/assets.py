@@ -28,7 +28,7 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # becomes a chunk-<hash>.js beside it, fetched when needed.
 BUNDLES = ("site.js", "worker.js")
 # Stylesheets in web/, copied into assets/bp/ and linked by overrides/main.html.
-STYLESHEETS = ("runner.css", "circuit.css", "theme.css", "exercise.css")
+STYLESHEETS = ("runner.css", "circuit.css", "plot.css", "theme.css", "exercise.css")
 
 
 def pyodide_version() -> str:

@@ -61,6 +61,7 @@ KEPT_WORDS = frozenset(
     {"sigma", "sigmoid", "relu", "ReLU", "exp", "log", "ln", "tanh", "max", "min", "SVM"}
     | {"micrograd", "numpy", "Python", "Pyodide", "Value", "backprop_core", "BUG"}
     | {"None", "True", "False", "DIM"}
+    | {"softmax", "softplus", "Newton", "BFGS", "Rprop", "Xavier", "He", "Fletcher", "Reeves"}
 )
 KEPT_PHRASES = ("Hacker's guide", "CS231n")
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -32,16 +32,20 @@ import backprop_core
 from backprop_core import (
     AddGate,
     DivideGate,
+    DotGate,
     ExpGate,
     Gate,
     LogGate,
+    LogSumExpGate,
     MaxGate,
     MultiplyGate,
     NegateGate,
     PowerGate,
     ReluGate,
     SigmoidGate,
+    SoftplusGate,
     SubtractGate,
+    SumGate,
     TanhGate,
     Value,
     grad_check,
@@ -338,6 +342,153 @@ def check_relu() -> None:
 
 
 @check("ops")
+def check_softplus() -> None:
+    # softplus(0) = ln 2, slope σ(0) = 1/2; softplus(1) = ln(1 + e), slope σ(1) = e/(1 + e)
+    assert_op(lambda x: x.softplus(), SoftplusGate(), [0.0], LN2, [0.5])
+    assert_op(lambda x: x.softplus(), SoftplusGate(), [1.0], math.log(1 + E), [E / (1 + E)])
+    assert_op(lambda x: x.softplus(), SoftplusGate(), [-1.0], math.log(1 + 1 / E), [1 / (1 + E)])
+    # far out it is exact and never overflows: ln(1 + e^1000) = 1000, slope 1
+    for x, out, grad in ((1000.0, 1000.0, 1.0), (-1000.0, 0.0, 0.0), (40.0, 40.0, 1.0)):
+        v = Value(x)
+        y = v.softplus()
+        y.backward()
+        assert (y.data, v.grad) == (out, grad), (x, y, v.grad)
+    # -40: e^-40 is far below 1, so softplus(-40) = e^-40 to full precision
+    assert_close(Value(-40.0).softplus().data, math.exp(-40.0), "softplus(-40)")
+
+
+@check("ops")
+def check_sum() -> None:
+    # the add gate n-fold: every input gets the upstream gradient unchanged
+    assert_op(lambda x, y, z: Value.sum([x, y, z]), SumGate(), [1.0, -2.5, 4.0], 2.5, [1, 1, 1])
+    assert_op(lambda x: Value.sum([x]), SumGate(), [3.0], 3.0, [1.0])
+    # numbers mixed in, and a Value used twice in one gate (fan-out: its shares add up)
+    a, b = Value(2.0), Value(-1.0)
+    s = Value.sum([a, 3, b, a, 0.5])
+    s.backward()
+    assert (s.data, a.grad, b.grad) == (6.5, 2.0, 1.0), (s, a.grad, b.grad)
+    assert s.op is backprop_core.ops.SUM and len(s.inputs) == 5
+    # any iterable of Values: a generator too
+    g = Value.sum(Value(float(k)) for k in range(4))
+    assert g.data == 6.0 and len(g.inputs) == 4
+
+
+@check("ops")
+def check_dot() -> None:
+    # a sum of multiply gates: each (weight, input) pair swaps
+    assert_op(
+        lambda w0, x0, w1, x1: Value.dot([w0, w1], [x0, x1]),
+        DotGate(),
+        [2.0, -1.0, -3.0, -2.0],
+        4.0,
+        [-1.0, 2.0, -2.0, -3.0],
+    )
+    # the inputs are stored in pairs, w1, x1, w2, x2, ...
+    w, x = [Value(1.0), Value(2.0)], [Value(3.0), Value(4.0)]
+    d = Value.dot(w, x)
+    assert d.inputs == (w[0], x[0], w[1], x[1]) and d.data == 11.0, d.inputs
+    # fan-out: dot([a, b], [a, a]) = a² + a·b, d/da = 2a + b, d/db = a
+    a, b = Value(3.0), Value(-2.0)
+    d = Value.dot([a, b], [a, a])
+    d.backward()
+    assert (d.data, a.grad, b.grad) == (3.0, 4.0, 3.0), (d, a.grad, b.grad)
+    # plain numbers as inputs (a data point) become constants
+    w0, w1 = Value(0.5), Value(-1.0)
+    d = Value.dot([w0, w1], [2.0, 3.0])
+    d.backward()
+    assert (d.data, w0.grad, w1.grad) == (-2.0, 2.0, 3.0), (d, w0.grad, w1.grad)
+
+
+@check("ops")
+def check_logsumexp() -> None:
+    # ln(e^0 + e^0) = ln 2 with local gradients 1/2, 1/2: the softmax of the inputs
+    assert_op(lambda x, y: Value.logsumexp([x, y]), LogSumExpGate(), [0.0, 0.0], LN2, [0.5, 0.5])
+    xs = [1.0, 2.0, 3.0]
+    total = sum(math.exp(v) for v in xs)
+    assert_op(
+        lambda *vs: Value.logsumexp(vs),
+        LogSumExpGate(),
+        xs,
+        math.log(total),
+        [math.exp(v) / total for v in xs],
+    )
+    assert_op(lambda x: Value.logsumexp([x]), LogSumExpGate(), [5.0], 5.0, [1.0])
+    # scores of any size: ln(e^1000 + e^1000) = 1000 + ln 2, where exp(1000) overflows
+    big = [Value(1000.0), Value(1000.0)]
+    lse = Value.logsumexp(big)
+    lse.backward()
+    assert_close(lse.data, 1000.0 + LN2, "logsumexp(1000, 1000)")
+    assert [v.grad for v in big] == [0.5, 0.5], [v.grad for v in big]
+    low = [Value(-1000.0), Value(0.0)]
+    lse = Value.logsumexp(low)
+    lse.backward()
+    assert lse.data == 0.0 and [v.grad for v in low] == [0.0, 1.0], (lse, low)
+
+
+@check("ops")
+def check_softmax_and_cross_entropy_gradient() -> None:
+    """Cross-entropy from the scores, logsumexp(s) - s[k]: its gradient is p - y."""
+    scores = [2.0, -1.0, 0.5]
+    exps = [math.exp(v) for v in scores]
+    p = [e / sum(exps) for e in exps]
+    assert_all_close([v.data for v in Value.softmax(scores)], p, "softmax", rel=1e-15)
+    for k in range(3):
+        s = [Value(v) for v in scores]
+        loss = Value.logsumexp(s) - s[k]
+        loss.backward()
+        assert_close(loss.data, -math.log(p[k]), f"cross-entropy, class {k}")
+        expected = [pj - (1.0 if j == k else 0.0) for j, pj in enumerate(p)]
+        assert_all_close([v.grad for v in s], expected, f"p - y, class {k}", rel=1e-14)
+    # the softmax itself is built from gates: a logsumexp, then sub and exp per class
+    probs = Value.softmax([Value(1.0), Value(2.0)])
+    assert [q.op.name for q in probs if q.op] == ["exp", "exp"]
+    assert probs[0].inputs[0].op is backprop_core.ops.SUB
+
+
+@check("ops")
+def check_stable_losses_at_extreme_scores() -> None:
+    """Binary cross-entropy from z (softplus) and multiclass from the scores (logsumexp).
+
+    Written with log(σ(z)), the loss fails from z ≈ 37 on: σ(z) rounds to 1.0
+    and log(1 - σ(z)) is log(0). From the score it is exact for any z, and its
+    gradient is σ(z) - y.
+    """
+    assert ops_sigmoid(37.0) == 1.0, "σ(37) rounds to 1.0 in floating point"
+    with raises(ValueError, r"^log gate: log\(0\.0\) is undefined"):
+        p = Value(37.0).sigmoid()
+        (1 - p).log()
+    for z0, y, loss, grad in (
+        (37.0, 0.0, 37.0, 1.0),
+        (1000.0, 0.0, 1000.0, 1.0),
+        (1000.0, 1.0, 0.0, 0.0),
+        (-1000.0, 1.0, 1000.0, -1.0),
+        (-1000.0, 0.0, 0.0, 0.0),
+    ):
+        z = Value(z0)
+        bce = z.softplus() - y * z
+        bce.backward()
+        assert (bce.data, z.grad) == (loss, grad), (z0, y, bce, z.grad)
+    # moderate z: the softplus form equals the textbook formula, and dL/dz = σ(z) - y
+    for z0 in (-4.0, -0.5, 0.0, 2.5):
+        for y in (0.0, 1.0):
+            z = Value(z0)
+            bce = z.softplus() - y * z
+            bce.backward()
+            p = 1 / (1 + math.exp(-z0))
+            assert_close(bce.data, -(y * math.log(p) + (1 - y) * math.log(1 - p)), "bce", 1e-13)
+            assert_close(z.grad, p - y, "dL/dz = p - y", 1e-13)
+    # several classes: scores 1000 apart, the right one far behind
+    s = [Value(1000.0), Value(0.0), Value(-1000.0)]
+    loss = Value.logsumexp(s) - s[2]
+    loss.backward()
+    assert (loss.data, [v.grad for v in s]) == (2000.0, [1.0, 0.0, -1.0]), (loss, s)
+
+
+def ops_sigmoid(x: float) -> float:
+    return backprop_core.ops.SIGMOID.forward(x)
+
+
+@check("ops")
 def check_numbers_on_either_side() -> None:
     """Plain numbers mix with Values on both sides of every binary operator."""
     cases: list[tuple[Callable[[Value], Value], float, float]] = [
@@ -376,6 +527,10 @@ def check_op_table() -> None:
         ops.TANH: ("tanh", "tanh", 1),
         ops.SIGMOID: ("sigmoid", "σ", 1),
         ops.RELU: ("relu", "ReLU", 1),
+        ops.SOFTPLUS: ("softplus", "softplus", 1),
+        ops.SUM: ("sum", "Σ", 0),
+        ops.DOT: ("dot", "·", 0),
+        ops.LOGSUMEXP: ("logsumexp", "LSE", 0),
     }
     for op, (name, symbol, arity) in table.items():
         assert (op.name, op.symbol, op.arity) == (name, symbol, arity), op
@@ -398,6 +553,10 @@ def check_op_table() -> None:
         "tanh": x.tanh(),
         "sigmoid": x.sigmoid(),
         "relu": x.relu(),
+        "softplus": x.softplus(),
+        "sum": Value.sum([x, y]),
+        "dot": Value.dot([x], [y]),
+        "logsumexp": Value.logsumexp([x, y]),
     }
     for name, v in made.items():
         assert v.op is not None and v.op.name == name, (name, v.op)
@@ -605,6 +764,10 @@ GATE_CLASSES: list[tuple[type[Gate], Callable[..., Value], tuple[float, ...]]] =
     (TanhGate, lambda x: x.tanh(), (0.7,)),
     (SigmoidGate, lambda x: x.sigmoid(), (0.7,)),
     (ReluGate, lambda x: x.relu(), (0.7,)),
+    (SoftplusGate, lambda x: x.softplus(), (0.7,)),
+    (SumGate, lambda *xs: Value.sum(xs), (1.5, -2.0, 0.25)),
+    (DotGate, lambda w0, x0, w1, x1: Value.dot([w0, w1], [x0, x1]), (1.5, -2.0, 0.25, 3.0)),
+    (LogSumExpGate, lambda *xs: Value.logsumexp(xs), (1.5, -2.0, 0.25)),
 ]
 
 
@@ -1304,6 +1467,71 @@ ERROR_CASES: list[ErrorCase] = [
         r"^log gate: log\(0\.0\) is undefined",
     ),
     ErrorCase(
+        # the advice keeps the gradient: compute the loss from the scores, not log(p + 1e-12)
+        "log_zero_advises_a_loss_from_the_scores",
+        "ops",
+        lambda: (1 - Value(37.0).sigmoid()).log(),
+        ValueError,
+        r"^log gate: log\(0\.0\) is undefined.*z\.softplus\(\) - y \* z.*"
+        r"Value\.logsumexp\(scores\) - scores\[label\].*would cap the loss",
+    ),
+    ErrorCase(
+        "sum_empty",
+        "ops",
+        lambda: Value.sum([]),
+        ValueError,
+        r"^sum gate: needs at least one input, got an empty list",
+    ),
+    ErrorCase(
+        "sum_of_a_single_value",
+        "ops",
+        lambda: Value.sum(Value(1.0)),  # type: ignore[arg-type]
+        TypeError,
+        r"^sum gate: expects a list of Values or numbers, got Value Value\(data=1\.0",
+    ),
+    ErrorCase(
+        "sum_item_not_a_number",
+        "ops",
+        lambda: Value.sum([Value(1.0), "2"]),  # type: ignore[list-item]
+        TypeError,
+        r"^sum gate: values\[1\] is str '2'; every item must be a Value or a number",
+    ),
+    ErrorCase(
+        "dot_lengths_differ",
+        "ops",
+        lambda: Value.dot([Value(1.0), Value(2.0), Value(3.0)], [1.0, 2.0]),
+        ValueError,
+        r"^dot gate: got 3 weights and 2 inputs; give one weight per input",
+    ),
+    ErrorCase(
+        "dot_input_not_a_number",
+        "ops",
+        lambda: Value.dot([Value(1.0)], [None]),  # type: ignore[list-item]
+        TypeError,
+        r"^dot gate: inputs\[0\] is NoneType None",
+    ),
+    ErrorCase(
+        "dot_empty",
+        "ops",
+        lambda: Value.dot([], []),
+        ValueError,
+        r"^dot gate: needs at least one input, got an empty list",
+    ),
+    ErrorCase(
+        "logsumexp_empty",
+        "ops",
+        lambda: Value.logsumexp([]),
+        ValueError,
+        r"^logsumexp gate: needs at least one input, got an empty list",
+    ),
+    ErrorCase(
+        "softmax_of_a_number",
+        "ops",
+        lambda: Value.softmax(3.0),  # type: ignore[arg-type]
+        TypeError,
+        r"^logsumexp gate: expects a list of Values or numbers, got float 3\.0",
+    ),
+    ErrorCase(
         "div_by_zero_value",
         "ops",
         lambda: Value(1.0) / Value(0.0),
@@ -1464,6 +1692,20 @@ ERROR_CASES: list[ErrorCase] = [
         lambda: LogGate().forward(0.0),
         ValueError,
         r"^log gate: log\(0\.0\) is undefined",
+    ),
+    ErrorCase(
+        "gate_dot_odd_number_of_inputs",
+        "gates",
+        lambda: DotGate().forward(1.0, 2.0, 3.0),
+        ValueError,
+        r"^dot gate: got 3 inputs; it takes pairs \(weight, input\)",
+    ),
+    ErrorCase(
+        "gate_sum_no_input",
+        "gates",
+        lambda: SumGate().forward(),
+        TypeError,
+        r"^sum gate: forward\(\) needs at least one input, got none",
     ),
     ErrorCase(
         "gate_divide_by_zero",

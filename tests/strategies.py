@@ -72,6 +72,27 @@ def _is_int(c: float) -> bool:
     return float(c).is_integer()
 
 
+def _is_ours(*xs: Any) -> bool:
+    return any(isinstance(x, Value) for x in xs)
+
+
+def _sum(*xs: Any) -> Any:
+    """The n-ary sum gate for backprop_core's Value; a chain of adds for any other engine."""
+    if _is_ours(*xs):
+        return Value.sum(list(xs))
+    total = xs[0]
+    for x in xs[1:]:
+        total = total + x
+    return total
+
+
+def _dot(ws: Sequence[Any], xs: Sequence[Any]) -> Any:
+    """The n-ary dot gate for backprop_core's Value; multiplies and adds for any other engine."""
+    if _is_ours(*ws, *xs):
+        return Value.dot(ws, xs)
+    return _sum(*(w * x for w, x in zip(ws, xs, strict=True)))
+
+
 def _power_safe(c: float, x: float) -> bool:
     if not _is_int(c) and x < MIN_DENOMINATOR:
         return False  # fractional power: positive base, away from the infinite slope at 0
@@ -107,6 +128,29 @@ OP_SPECS: dict[str, OpSpec] = {
         _spec("tanh", 1, lambda c, a: a.tanh(), "{0}.tanh()"),
         _spec("sigmoid", 1, lambda c, a: a.sigmoid(), "{0}.sigmoid()"),
         _spec("relu", 1, lambda c, a: a.relu(), "{0}.relu()", lambda c, a: abs(a) >= MARGIN),
+        _spec("softplus", 1, lambda c, a: a.softplus(), "{0}.softplus()"),
+        # gates with any number of inputs; reusing an operand is fan-out into one gate
+        _spec(
+            "sum",
+            2,
+            lambda c, a, b: _sum(a, b, a, c),
+            "Value.sum([{0}, {1}, {0}, {c!r}])",
+            consts=(0.5, -2.0),
+        ),
+        _spec(
+            "dot",
+            2,
+            lambda c, a, b: _dot([a, b, c], [b, a, a]),
+            "Value.dot([{0}, {1}, {c!r}], [{1}, {0}, {0}])",
+            consts=(1.5, -0.5),
+        ),
+        _spec(
+            "logsumexp",
+            2,
+            lambda c, a, b: Value.logsumexp([a, b, a, c]),
+            "Value.logsumexp([{0}, {1}, {0}, {c!r}])",
+            consts=(0.0, 2.0),
+        ),
         # a Value and a plain number
         _spec(
             "pow_const",
@@ -158,10 +202,14 @@ MICROGRAD_OPS: tuple[str, ...] = (
     "rmul_const",
     "div_const",
     "rdiv_const",
+    "sum",
+    "dot",
 )
 """The ops micrograd 0.1.0's Value has: +, -, *, / (also with numbers on either side),
 ** with a number as exponent, unary minus and relu. No exp, log, tanh, sigmoid, max,
-and no Value ** Value or number ** Value."""
+and no Value ** Value or number ** Value. ``sum`` and ``dot`` are backprop_core's
+many-input gates, which micrograd builds as a chain of adds and multiplies: the oracle
+checks that one gate gives what the chain gives."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import assume, given, settings
 from micrograd.engine import Value as MicroValue
 
-from backprop_core import Value
+from backprop_core import Value, topological_order
 from tests.core_checks import MICROGRAD_README, MICROGRAD_README_OUTPUT, run_readme_example
 from tests.strategies import CI, MICROGRAD_OPS, OP_SPECS, Program, programs
 
@@ -110,6 +110,44 @@ def test_mlp_loss_and_gradients_agree(seed: int) -> None:
     assert any(p.grad != 0 for p in our_params)
 
 
+def mlp_with_many_input_gates(seed: int = 0) -> tuple[Any, list[Any]]:
+    """The same MLP as :func:`mlp`, built with backprop_core's dot and sum gates."""
+    rng = random.Random(seed)
+    sizes = [2, 8, 8, 1]
+    layers = [
+        [
+            ([Value(rng.uniform(-1, 1)) for _ in range(n_in)], Value(rng.uniform(-0.1, 0.1)))
+            for _ in range(n_out)
+        ]
+        for n_in, n_out in itertools.pairwise(sizes)
+    ]
+    params = [p for layer in layers for w, b in layer for p in (*w, b)]
+    points = [(rng.uniform(-2, 2), rng.uniform(-2, 2)) for _ in range(20)]
+    labels = [1.0 if x * y > 0 else -1.0 for x, y in points]
+
+    def score(x: list[Any]) -> Any:
+        for k, layer in enumerate(layers):
+            out = [Value.dot(w, x) + b for w, b in layer]
+            x = out if k == len(layers) - 1 else [v.relu() for v in out]
+        return x[0]
+
+    losses = [(1 + -y * score([a, b])).relu() for (a, b), y in zip(points, labels, strict=True)]
+    loss = Value.sum(losses) * (1.0 / len(losses)) + 1e-4 * Value.dot(params, params)
+    loss.backward()
+    return loss, params
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_mlp_with_dot_and_sum_gates_agrees_with_micrograd(seed: int) -> None:
+    """One dot gate per neuron and one sum gate for the loss: micrograd's chain, fewer nodes."""
+    ours, our_params = mlp_with_many_input_gates(seed)
+    theirs, their_params = mlp(MicroValue, seed)
+    assert ours.data == approx(theirs.data)
+    scale = max(abs(p.grad) for p in their_params)
+    assert [p.grad for p in our_params] == approx([p.grad for p in their_params], scale)
+    assert len(topological_order(ours)) < len(topological_order(mlp(Value, seed)[0])) / 2
+
+
 @settings(CI, max_examples=500)
 @given(programs(ops=MICROGRAD_OPS, max_steps=12))
 def test_random_graphs_agree(program: Program) -> None:
@@ -160,6 +198,8 @@ def test_the_oracle_covers_every_op_micrograd_has() -> None:
         "rmul_const": {"__rmul__"},
         "div_const": {"__truediv__"},
         "rdiv_const": {"__rtruediv__"},
+        "sum": {"__add__"},  # our sum gate against micrograd's chain of adds
+        "dot": {"__mul__", "__add__"},
     }
     assert set(MICROGRAD_OPS) <= set(OP_SPECS)
     assert set().union(*(covered[op] for op in MICROGRAD_OPS)) == _ops_of(MicroValue)

@@ -41,7 +41,8 @@ def test_traceback_through_backprop_core(capsys: pytest.CaptureFixture[str]) -> 
     assert err.startswith('Traceback (most recent call last):\n  File "<exp cell>", line 3')
     assert err.rstrip().endswith(
         "OverflowError: exp gate: exp(1000.0) overflows a float (the largest input is "
-        "about 709.78); scale the input down"
+        "about 709.78); scale the input down (for a softmax, subtract the largest score "
+        "first, as Value.logsumexp does)"
     )
     assert "notebook.py" not in err
 

@@ -16,16 +16,20 @@ from hypothesis import strategies as st
 from backprop_core import (
     AddGate,
     DivideGate,
+    DotGate,
     ExpGate,
     Gate,
     LogGate,
+    LogSumExpGate,
     MaxGate,
     MultiplyGate,
     NegateGate,
     PowerGate,
     ReluGate,
     SigmoidGate,
+    SoftplusGate,
     SubtractGate,
+    SumGate,
     TanhGate,
     Value,
     numerical_grad,
@@ -104,6 +108,10 @@ GATES: list[tuple[str, type[Gate] | None, object]] = [
     ("tanh", TanhGate, st.tuples(finite)),
     ("sigmoid", SigmoidGate, st.tuples(finite)),
     ("relu", ReluGate, st.tuples(finite)),
+    ("softplus", SoftplusGate, st.tuples(finite)),
+    ("sum", SumGate, st.tuples(finite, finite, finite)),
+    ("dot", DotGate, st.tuples(finite, finite, finite, finite)),
+    ("logsumexp", LogSumExpGate, st.tuples(finite, finite, finite)),
 ]
 
 VALUE_OPS = {
@@ -118,6 +126,10 @@ VALUE_OPS = {
     "tanh": lambda x: x.tanh(),
     "sigmoid": lambda x: x.sigmoid(),
     "relu": lambda x: x.relu(),
+    "softplus": lambda x: x.softplus(),
+    "sum": lambda *xs: Value.sum(xs),
+    "dot": lambda w0, x0, w1, x1: Value.dot([w0, w1], [x0, x1]),  # the gate takes pairs
+    "logsumexp": lambda *xs: Value.logsumexp(xs),
 }
 
 

@@ -1,29 +1,25 @@
-# The gradient is a sensitivity: nudge one weight, watch the loss move.
-# One sigmoid neuron, one example with label y = 0, cross-entropy loss.
+# Two weights: a line y = w * x + b fitted to three points, with the mean
+# squared error as the loss. Nudge one weight, hold the other, watch the loss.
 from backprop_core import Value
 
-x = [-1.0, -2.0]
-y = 0.0
+points = [(1.0, 2.0), (2.0, 3.0), (3.0, 5.0)]
 
 
-def loss(w0, w1, b):
-    p = (w0 * x[0] + w1 * x[1] + b).sigmoid()
-    return -(y * p.log() + (1 - y) * (1 - p).log())
+def loss(w, b):
+    return sum((w * x + b - y) ** 2 for x, y in points) / len(points)
 
 
-w = [Value(2.0, label="w0"), Value(-3.0, label="w1"), Value(-3.0, label="b")]
-L = loss(*w)
+w, b = Value(0.5, label="w"), Value(0.0, label="b")
+L = loss(w, b)
 L.backward()
 print(f"loss = {L.data:.4f}")
 
 h = 0.001
-print("weight   gradient   (L(w + h) - L(w)) / h")
-for i, wi in enumerate(w):
-    nudged = [Value(v.data + h) if j == i else Value(v.data) for j, v in enumerate(w)]
-    slope = (loss(*nudged).data - L.data) / h
-    print(f"{wi.label:<6} {wi.grad:>10.4f} {slope:>12.4f}")
+print("weight   gradient   (L(nudged) - L) / h")
+print(f"w      {w.grad:10.4f} {(loss(0.5 + h, 0.0) - L.data) / h:14.4f}")
+print(f"b      {b.grad:10.4f} {(loss(0.5, 0.0 + h) - L.data) / h:14.4f}")
 
-# One gradient descent step moves all three weights at once, downhill.
-lr = 0.5
-new_w = [Value(v.data - lr * v.grad) for v in w]
-print(f"after one step with learning rate {lr}: loss = {loss(*new_w).data:.4f}")
+# One step of gradient descent moves both weights at once, downhill.
+lr = 0.1
+new_loss = loss(w.data - lr * w.grad, b.data - lr * b.grad)
+print(f"after one step with learning rate {lr}: loss = {new_loss:.4f}")

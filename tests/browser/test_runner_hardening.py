@@ -60,9 +60,21 @@ def instant_navigate(page: Page, relative: str, pattern: str) -> None:
         }""",
         relative,
     )
-    page.evaluate("window.__sameDocument = true")
+    page.evaluate(
+        """() => {
+          window.__sameDocument = true;
+          for (const old of document.querySelectorAll("article")) old.dataset.bpLeft = "";
+        }"""
+    )
     page.locator("#bp-test-link").click()
     page.wait_for_url(re.compile(pattern))
+    # Material changes the address before it swaps the content in: wait for the new article.
+    page.wait_for_function(
+        """() => {
+          const article = document.querySelector("article");
+          return article !== null && !("bpLeft" in article.dataset);
+        }"""
+    )
     assert page.evaluate("window.__sameDocument") is True, "the page was reloaded"
 
 

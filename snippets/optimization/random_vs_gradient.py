@@ -1,7 +1,8 @@
-# Random search vs gradient descent on the same problem: the same loss, the
-# same starting point, the same budget of 100 tries (random search) or
-# 100 steps (gradient descent). The problem: logistic regression, a sigmoid
-# neuron with DIM weights and a cross-entropy loss over 200 examples.
+# Random search vs gradient descent on the same problem, with the same budget
+# of 100 tries (random search: one loss evaluation each) or 100 steps
+# (gradient descent: one gradient each), every step the same length 0.2.
+# The problem: logistic regression, a sigmoid neuron with DIM weights and the
+# cross-entropy loss over 200 examples.
 import math
 import random
 
@@ -22,7 +23,7 @@ def sigmoid(z):
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def loss(w, data):  # mean cross-entropy
+def loss(w, data):                       # mean cross-entropy
     total = 0.0
     for x, y in data:
         p = sigmoid(sum(wi * xi for wi, xi in zip(w, x)))
@@ -30,7 +31,7 @@ def loss(w, data):  # mean cross-entropy
     return total / len(data)
 
 
-def gradient(w, data):  # dL/dw_i = mean of (p - y) * x_i
+def gradient(w, data):                   # dL/dw_i = mean of (p - y) * x_i
     g = [0.0] * len(w)
     for x, y in data:
         p = sigmoid(sum(wi * xi for wi, xi in zip(w, x)))
@@ -39,27 +40,33 @@ def gradient(w, data):  # dL/dw_i = mean of (p - y) * x_i
     return g
 
 
+def unit(v):
+    length = math.sqrt(sum(vi * vi for vi in v))
+    return [vi / length for vi in v]
+
+
 def random_search(w, data, tries, step=0.2, seed=1):
     rng = random.Random(seed)
     best = loss(w, data)
-    for _ in range(tries):  # one loss evaluation per try
-        candidate = [wi + step * rng.gauss(0.0, 1.0) for wi in w]
+    for _ in range(tries):               # a random direction, step long
+        u = unit([rng.gauss(0.0, 1.0) for _ in w])
+        candidate = [wi + step * ui for wi, ui in zip(w, u)]
         candidate_loss = loss(candidate, data)
         if candidate_loss < best:
             w, best = candidate, candidate_loss
     return best
 
 
-def gradient_descent(w, data, steps, learning_rate=2.0):
-    for _ in range(steps):  # one gradient per step
-        g = gradient(w, data)
-        w = [wi - learning_rate * gi for wi, gi in zip(w, g)]
+def gradient_descent(w, data, steps, step=0.2):
+    for _ in range(steps):               # along -gradient, step long
+        u = unit(gradient(w, data))
+        w = [wi - step * ui for wi, ui in zip(w, u)]
     return loss(w, data)
 
 
 BUDGET = 100
 print(" DIM   start loss   random search   gradient descent")
-for dim in (2, 10, 20):
+for dim in (2, 10, 50):
     data = make_data(dim)
     start = [0.0] * dim
     print(
