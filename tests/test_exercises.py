@@ -41,6 +41,8 @@ def test_there_are_the_exercises_the_pages_need() -> None:
         "gates/division",
         "staged-computation",
         "vectorized",
+        "build-your-own/backward",
+        "deep-networks/symmetry",
     ):
         assert name in EXERCISES
     assert len([e for e in EXERCISES if e.startswith("common-mistakes/")]) >= 2
@@ -102,7 +104,8 @@ def test_typed_in_numbers_fail(exercise: str, lang: str) -> None:
     case = hard_coded(exercise)
     result = checker(exercise)(case.source, lang)
     assert result["verdict"] == "fail", f"{exercise}: the typed-in numbers passed"
-    assert result["key"] == "hard-coded", result["message"]
+    assert result["key"] == case.key, result["message"]
+    assert case.key in ("hard-coded", "init-shape"), case.key
 
 
 def test_the_sigmoid_messages_say_exactly_what_went_wrong() -> None:
@@ -123,3 +126,50 @@ def test_the_sigmoid_messages_say_exactly_what_went_wrong() -> None:
     )
     row = next(r for r in result["rows"] if r["name"] == "dw[2]")
     assert row["got"] == 1 and not row["ok"] and round(row["want"], 4) == 0.1966
+
+
+def test_the_engine_and_symmetry_exercises_catalogue_the_mistakes_they_teach() -> None:
+    """build-your-own: `=` for `+=`, no seed, the wrong order, recursion; deep-networks:
+    equal starting weights (three ways), the scale, a typed-in matrix."""
+    engine = {c.key for c in wrong_answers("build-your-own/backward")}
+    assert {
+        "fork-overwrite",
+        "unseeded-output",
+        "wrong-order",
+        "recursion-too-deep",
+        "hard-coded",
+        "not-written",
+    } <= engine
+    init = [c.name for c in wrong_answers("deep-networks/symmetry")]
+    assert len([n for n in init if n.startswith("symmetric-init")]) >= 3
+    assert {"init-scale", "init-shape--typed-in"} <= set(init)
+
+
+def test_the_engine_checker_names_the_fork_and_the_symmetry_checker_the_neurons() -> None:
+    wrong = read("build-your-own/backward", "wrong/fork-overwrite.py")
+    result = checker("build-your-own/backward")(wrong, "en")
+    assert result["message"].startswith(
+        "`b.grad` is 1, it should be 2 (at a = 3; b = a + a; c = b + b). `b` is used 2 times, "
+        "so its gradient is the sum of 2 shares (1 + 1)."
+    )
+    result = checker("deep-networks/symmetry")(read("deep-networks/symmetry", "starter.py"), "en")
+    assert result["key"] == "symmetric-init"
+    assert (
+        "their gradients are equal, so they take the same steps and never become different"
+        in (result["message"])
+    )
+
+
+def test_a_recursive_order_passes_everything_but_the_deep_chain() -> None:
+    """The recursion answer is right on every shallow expression: only depth fails it."""
+    from backprop_core.practice.engine import EngineExercise
+
+    source = read("build-your-own/backward", "wrong/recursion-too-deep.py")
+    check = checker("build-your-own/backward")
+    exercise = check.__self__
+    assert isinstance(exercise, EngineExercise)
+    shallow = EngineExercise(
+        exercise.examples, exercise.inputs, [c for c in exercise.cases if not c.deep]
+    )
+    assert shallow.check(source)["verdict"] == "pass"
+    assert check(source)["key"] == "recursion-too-deep"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["AT_POINT", "GATES", "KEYS", "LANGUAGES", "LEAD", "MESSAGES", "message"]
+__all__ = ["AT_POINT", "GATES", "KEYS", "LANGUAGES", "LEAD", "MESSAGES", "REASONS", "message"]
 
 LANGUAGES = ("en", "zh", "ja", "de")
 
@@ -61,6 +61,25 @@ GATES: dict[str, dict[str, str]] = {
         "de": "Sigmoid-Gatter",
     },
     "relu": {"en": "ReLU gate", "zh": "ReLU 门", "ja": "ReLUゲート", "de": "ReLU-Gatter"},
+}
+
+# Why a layer's initial weights are too large or too small ("{why}" in "init-scale").
+REASONS: dict[str, dict[str, str]] = {
+    "too-large": {
+        "en": "Too large: the pre-activations grow with the number of inputs, tanh saturates "
+        "and its gradient vanishes.",
+        "zh": "太大了：预激活值随输入个数一起变大，tanh 饱和，它的梯度随之消失。",
+        "ja": "大きすぎます。活性化関数への入力が入力の数とともに大きくなり、tanh "
+        "が飽和して勾配が消えてしまいます。",
+        "de": "Zu groß: Die Voraktivierungen wachsen mit der Zahl der Eingaben, tanh sättigt "
+        "und sein Gradient verschwindet.",
+    },
+    "too-small": {
+        "en": "Too small: the signal and the gradient shrink at every layer.",
+        "zh": "太小了：信号和梯度每经过一层都会变小。",
+        "ja": "小さすぎます。信号も勾配も、層を通るたびに小さくなってしまいます。",
+        "de": "Zu klein: Signal und Gradient schrumpfen in jeder Schicht.",
+    },
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -317,6 +336,122 @@ MESSAGES: dict[str, dict[str, str]] = {
         "addiert zu `.grad`, also bleibt stehen, was ein früheres `backward()` hinterlassen "
         "hat; rufen Sie vor dem nächsten `backward()` `zero_grad()` auf.",
     },
+    # --- an engine's backward() (page build-your-own) ---------------------------------
+    "pass-engine": {
+        "en": "Right: your `backward()` gives the same gradients as backprop_core on all "
+        "{count} expressions, among them reused inner nodes and a chain {depth} gates deep.",
+        "zh": "正确！在全部 {count} 个表达式上，你的 `backward()` 都给出了与 backprop_core "
+        "相同的梯度，其中有被重复使用的内部节点，也有一条 {depth} 个门深的链。",
+        "ja": "正解です。{count} 個の式すべてで、あなたの `backward()` は backprop_core "
+        "と同じ勾配を返しました。2 回使われる内部のノードや、ゲート {depth} 個ぶんの深さの鎖も"
+        "含まれています。",
+        "de": "Richtig: Ihr `backward()` liefert bei allen {count} Ausdrücken die Gradienten "
+        "von backprop_core, darunter mehrfach verwendete innere Knoten und eine Kette aus "
+        "{depth} Gattern.",
+    },
+    "unseeded-output": {
+        "en": "{lead}. Every gradient stays 0 because the output's own gradient does: the "
+        "backward pass starts from d(out)/d(out) = 1. Set `self.grad = 1.0` before the loop.",
+        "zh": "{lead}。所有梯度都是 0，因为输出自己的梯度就是 0：反向传播要从 "
+        "d(out)/d(out) = 1 出发。请在循环之前写上 `self.grad = 1.0`。",
+        "ja": "{lead}。出力自身の勾配が 0 のままなので、すべての勾配が 0 になっています。"
+        "逆伝播は d(out)/d(out) = 1 から始まります。ループの前に `self.grad = 1.0` "
+        "を書いてください。",
+        "de": "{lead}. Alle Gradienten bleiben 0, weil der Gradient des Ausgangs selbst 0 "
+        "bleibt: Der Rückwärtsdurchlauf beginnt mit d(out)/d(out) = 1. Setzen Sie vor der "
+        "Schleife `self.grad = 1.0`.",
+    },
+    "wrong-order": {
+        "en": "{lead}. A node passed its gradient on before it had received all of it, or "
+        "passed it on more than once. Each node may pass it on once, after every node that "
+        "uses it has added its share: walk the topological order backwards, "
+        "`for node in reversed(order)`.",
+        "zh": "{lead}。有一个节点在收齐梯度之前就把它传了下去，或者传了不止一次。"
+        "每个节点只能传一次，而且要等所有用到它的节点都把自己那一份加进来之后："
+        "请倒着走拓扑排序，`for node in reversed(order)`。",
+        "ja": "{lead}。あるノードが、勾配をすべて受け取る前にそれを渡しているか、"
+        "2 回以上渡しています。各ノードが勾配を渡すのは 1 回だけで、それを使うすべてのノードが"
+        "自分の分を足し終えたあとです。トポロジカル順序を逆向きにたどってください："
+        "`for node in reversed(order)`。",
+        "de": "{lead}. Ein Knoten hat seinen Gradienten weitergegeben, bevor er ihn vollständig "
+        "erhalten hatte, oder mehr als einmal. Jeder Knoten darf ihn nur einmal weitergeben, "
+        "nachdem jeder Knoten, der ihn verwendet, seinen Anteil addiert hat: Durchlaufen Sie "
+        "die topologische Sortierung rückwärts, `for node in reversed(order)`.",
+    },
+    "recursion-too-deep": {
+        "en": "On a chain {depth} gates deep your code stops with `RecursionError`: a recursive "
+        "function needs one Python frame per level of the graph, and Python allows about a "
+        "thousand. Use a loop with an explicit stack (a list of nodes still to visit) instead.",
+        "zh": "在一条 {depth} 个门深的链上，你的代码抛出了 `RecursionError`：递归函数在图的"
+        "每一层都需要一个 Python 栈帧，而 Python 只允许大约一千个。请改用循环和显式栈"
+        "（一个存放待访问节点的列表）。",
+        "ja": "ゲート {depth} 個ぶんの深さの鎖で、コードが `RecursionError` を出して止まりました。"
+        "再帰関数はグラフの 1 段ごとに Python のフレームを 1 つ使い、Python が許すのは"
+        "およそ 1000 個です。代わりに、明示的なスタック（これから訪れるノードのリスト）を使う"
+        "ループにしてください。",
+        "de": "Bei einer Kette aus {depth} Gattern bricht Ihr Code mit `RecursionError` ab: Eine "
+        "rekursive Funktion braucht pro Ebene des Graphen einen Python-Frame, und Python "
+        "erlaubt etwa tausend. Verwenden Sie stattdessen eine Schleife mit einem expliziten "
+        "Stapel (einer Liste der noch zu besuchenden Knoten).",
+    },
+    # --- a layer's initial weights (page deep-networks) -------------------------------
+    "pass-init": {
+        "en": "Right: for layers of {count} sizes your weights are scaled to the fan-in, and "
+        "after {steps} training steps the hidden neurons still all have different weights.",
+        "zh": "正确！对 {count} 种大小的层，你的权重都按扇入做了缩放；训练 {steps} 步之后，"
+        "各个隐藏神经元的权重仍然互不相同。",
+        "ja": "正解です。{count} 通りの大きさの層で、重みは入力の数（ファンイン）に合わせた"
+        "スケールになっていて、{steps} ステップ学習したあとも隠れ層のニューロンの重みは"
+        "すべて異なります。",
+        "de": "Richtig: Bei Schichten in {count} Größen sind Ihre Gewichte auf den Fan-in "
+        "skaliert, und nach {steps} Trainingsschritten haben die verborgenen Neuronen "
+        "weiterhin alle verschiedene Gewichte.",
+    },
+    "symmetric-init": {
+        "en": "In `{call}`, neurons {i} and {j} start with the same weights, and after {steps} "
+        "training steps they are still identical ({row}): their gradients are equal, so they "
+        "take the same steps and never become different. Draw every weight at random with "
+        "`rng`, each neuron its own.",
+        "zh": "在 `{call}` 中，神经元 {i} 和 {j} 的初始权重相同，训练 {steps} 步之后仍然完全"
+        "一样（{row}）：它们的梯度相等，所以每一步都走得一样，永远不会变得不同。"
+        "请用 `rng` 随机抽取每个权重，每个神经元各抽各的。",
+        "ja": "`{call}` では、ニューロン {i} と {j} が同じ重みから始まり、{steps} ステップ"
+        "学習したあとも同じままです（{row}）。勾配が等しいので同じ 1 歩を進み、いつまでも"
+        "違いが生まれません。どの重みも `rng` でランダムに、ニューロンごとに別々に"
+        "選んでください。",
+        "de": "In `{call}` beginnen die Neuronen {i} und {j} mit denselben Gewichten und sind "
+        "nach {steps} Trainingsschritten immer noch gleich ({row}): Ihre Gradienten sind "
+        "gleich, also machen sie dieselben Schritte und werden nie verschieden. Ziehen Sie "
+        "jedes Gewicht zufällig mit `rng`, für jedes Neuron eigene.",
+    },
+    "init-scale": {
+        "en": "`{call}` gives weights with a standard deviation of {got} for {n} inputs per "
+        "neuron; scaled to the fan-in it should be about 1/√{n} = {want}. {why} Use "
+        "`rng.uniform(-s, s)` with `s = math.sqrt(3 / n_in)` (Xavier).",
+        "zh": "`{call}` 给出的权重标准差是 {got}，而每个神经元有 {n} 个输入；按扇入缩放，"
+        "它应该约为 1/√{n} = {want}。{why}请使用 `rng.uniform(-s, s)`，其中 "
+        "`s = math.sqrt(3 / n_in)`（Xavier）。",
+        "ja": "`{call}` の重みの標準偏差は {got} ですが、ニューロン 1 つあたりの入力は {n} 個です。"
+        "入力の数に合わせたスケールなら、およそ 1/√{n} = {want} のはずです。{why}"
+        "`s = math.sqrt(3 / n_in)` として `rng.uniform(-s, s)` を使ってください（Xavier）。",
+        "de": "`{call}` liefert Gewichte mit einer Standardabweichung von {got} bei {n} "
+        "Eingaben je Neuron; auf den Fan-in skaliert wäre sie etwa 1/√{n} = {want}. {why} "
+        "Verwenden Sie `rng.uniform(-s, s)` mit `s = math.sqrt(3 / n_in)` (Xavier).",
+    },
+    "init-shape": {
+        "en": "`{call}` should return {rows} rows (one per neuron) of {cols} weights each, "
+        "but it returns {got}. The checker asks for layers of several sizes: build the rows "
+        "from `n_in` and `n_out` instead of typing in numbers.",
+        "zh": "`{call}` 应当返回 {rows} 行（每个神经元一行），每行 {cols} 个权重，但它返回的是 "
+        "{got}。检查程序会要几种不同大小的层：请根据 `n_in` 和 `n_out` 生成这些行，"
+        "而不是直接填数字。",
+        "ja": "`{call}` は、{cols} 個の重みからなる行を {rows} 行（ニューロンごとに 1 行）"
+        "返すはずですが、{got} を返しています。確認ではいくつかの大きさの層を作らせるので、"
+        "数値を直接書くのではなく、`n_in` と `n_out` から行を作ってください。",
+        "de": "`{call}` sollte {rows} Zeilen (eine je Neuron) mit je {cols} Gewichten "
+        "zurückgeben, gibt aber {got} zurück. Die Prüfung verlangt Schichten in mehreren "
+        "Größen: Bilden Sie die Zeilen aus `n_in` und `n_out`, statt Zahlen einzutippen.",
+    },
     # --- when no single mistake explains the numbers --------------------------------
     "wrong-factor": {
         "en": "{lead}. Every wrong gradient is off by the same factor ({ratio} here): look at a "
@@ -372,7 +507,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-KEYS = tuple(key for key in MESSAGES if key != "pass")
+# The messages of a pass: Exercise's, EngineExercise's and InitExercise's (not diagnoses).
+PASSES = ("pass", "pass-engine", "pass-init")
+KEYS = tuple(key for key in MESSAGES if key not in PASSES)
 
 _CJK_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fff])")
 
@@ -388,6 +525,8 @@ def message(key: str, lang: str, fields: Mapping[str, str]) -> str:
     values = dict(fields)
     if "gate" in values:
         values["gate"] = gate_name(values["gate"], lang)
+    if values.get("why") in REASONS:
+        values["why"] = REASONS[values["why"]][lang]
     if "var" in values and "want" in values:
         at = AT_POINT[lang].format(point=values["point"]) if values.get("point") else ""
         values["lead"] = LEAD[lang].format(
