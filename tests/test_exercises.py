@@ -173,3 +173,27 @@ def test_a_recursive_order_passes_everything_but_the_deep_chain() -> None:
     )
     assert shallow.check(source)["verdict"] == "pass"
     assert check(source)["key"] == "recursion-too-deep"
+
+
+def test_the_engine_exercise_holds_the_pages_own_value() -> None:
+    """The starter and the solution carry the page's Value class (snippet value.py) as it
+    is, and the solution's order and backward are the page's (backward.py)."""
+    import ast
+
+    from tests.pages import SNIPPETS
+
+    def definitions(text: str) -> dict[str, str]:
+        tree = ast.parse(text)
+        return {
+            node.name: ast.dump(node)
+            for node in tree.body
+            if isinstance(node, (ast.ClassDef, ast.FunctionDef))
+        }
+
+    page = definitions((SNIPPETS / "build_your_own" / "value.py").read_text(encoding="utf-8"))
+    steps = definitions((SNIPPETS / "build_your_own" / "backward.py").read_text(encoding="utf-8"))
+    for name in ("starter.py", "solution.py"):
+        assert definitions(read("build-your-own/backward", name))["Value"] == page["Value"], name
+    solution = definitions(read("build-your-own/backward", "solution.py"))
+    assert solution["topological_order"] == steps["topological_order"]
+    assert solution["zero_grad"] == steps["zero_grad"]

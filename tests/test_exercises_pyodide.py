@@ -28,7 +28,9 @@ PROTOCOL = "@@practice"
 
 pytestmark = pytest.mark.pyodide
 
-CASES = all_cases() + [hard_coded(e) for e in EXERCISES]
+# A checker of a function (no gradients=) catalogues its typed-in answer under wrong/.
+CASES = all_cases()
+CASES += [c for c in map(hard_coded, EXERCISES) if c.id not in {k.id for k in CASES}]
 CANARY = Case("gates/sigmoid", "canary", read("gates/sigmoid", "solution.py"), "not-a-key")
 
 RUN = f"""

@@ -391,6 +391,9 @@ class EngineExercise:
     def _run(self, V: Any, case: Case, seed: bool = False) -> _Result:
         try:
             out, named = case.build(V)
+        except Exception as exc:  # the reader changed the forward operations
+            raise _Raised(_raised(exc)) from None
+        try:
             if seed:
                 out.grad = 1.0
             out.backward()
@@ -402,6 +405,9 @@ class EngineExercise:
             raise
         except Exception as exc:
             raise _Raised(_raised(exc)) from None
+        finally:
+            if case.deep:
+                _cut(out)
         got = {}
         for name, node in named.items():
             grad = getattr(node, "grad", None)
@@ -471,6 +477,20 @@ class EngineExercise:
                     "fork-overwrite", fields, f"{name}.grad", result.case.text, result.rows()
                 )
         return None
+
+
+def _cut(root: Any) -> None:
+    """Take the reader's deep chain apart node by node. Freeing it whole frees each
+    node's inputs from inside the node's own deallocation, a C recursion as deep as
+    the chain, which Pyodide's stack does not survive (see backprop_core.value's
+    _release_iteratively; the reader's Value has no such guard)."""
+    nodes = _topological(root)
+    for node in nodes:
+        try:
+            node.inputs = ()
+        except Exception:
+            with contextlib.suppress(Exception):
+                vars(node).clear()
 
 
 def _reader_order(V: Any) -> Callable[[Any], Any] | None:
