@@ -27,8 +27,9 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request,
 from sitebuild.localize import source
 from tests.browser.conftest import MIME, SiteServer
 from tests.conftest import BuiltSite
-from tests.exercise_cases import checker, read
-from tests.pages import ROOT, url
+from tests.exercise_cases import EXERCISES, checker, read, wrong_answers
+from tests.pages import ROOT, exercise_hints, pages, url
+from tests.pages import read as read_page
 
 STRINGS = json.loads((ROOT / "web" / "ui-strings.json").read_text(encoding="utf-8"))
 FINISHED = "xpath=self::*[@data-state='done' or @data-state='error' or @data-state='stopped']"
@@ -239,6 +240,39 @@ def test_wrong_then_right_then_still_solved(page: Page, site: SiteServer, lang: 
     expect(mark.first).to_contain_text(t["nav_solved"])
     hrefs = page.locator("a.md-nav__link.bp-solved").evaluate_all("els => els.map(a => a.href)")
     assert hrefs and all(h.rstrip("/").endswith("gates/sigmoid") for h in hrefs), hrefs
+
+
+def page_of(exercise: str) -> str:
+    """The page (docs/en/...) whose bp-exercise fence names the exercise."""
+    found = [p for p in pages("en") if exercise in exercise_hints(read_page("en", p))]
+    assert len(found) == 1, f"{exercise} is on {found}"
+    return found[0]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_exercise_fails_a_wrong_answer_and_passes_its_solution(
+    page: Page, site: SiteServer, exercise: str
+) -> None:
+    """Each exercise on its page, in one of the four languages in turn: its first
+    catalogued wrong answer gets the verdict and message CPython's checker gives, its
+    solution (as that language's page shows it) passes."""
+    lang = ("en", "zh", "ja", "de")[EXERCISES.index(exercise) % 4]
+    page.goto(site.url(url(page_of(exercise), lang)))
+    block = page.locator(f'.bp-exercise[data-exercise="{exercise}"]')
+    feedback = block.locator('[data-role="feedback"]')
+    wrong = wrong_answers(exercise)[0]
+    replace_code(page, block, wrong.source)
+    assert check(page, block) == "fail"
+    expected = checker(exercise)(wrong.source, lang)
+    assert expected["key"] == wrong.key
+    expect(feedback).to_have_text(plain(expected["message"]))
+    right = source(f"exercises/{exercise}/solution.py", lang)
+    replace_code(page, block, right)
+    assert check(page, block) == "pass"
+    expect(feedback).to_have_text(plain(checker(exercise)(right, lang)["message"]))
+    expect(block).to_have_attribute("data-solved", "true")
+    settled(page)
 
 
 @pytest.mark.browser
