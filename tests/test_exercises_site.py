@@ -50,6 +50,8 @@ def test_the_pages_the_issue_names_have_exercises() -> None:
         "staged-computation.md",
         "vectorized.md",
         "common-mistakes.md",
+        "build-your-own.md",
+        "deep-networks.md",
     ):
         assert page in PAGES_WITH_EXERCISES
     hunts = [b for b in blocks(read_page("en", "common-mistakes.md")) if b.kind == "bp-exercise"]
