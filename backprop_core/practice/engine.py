@@ -201,7 +201,10 @@ def _replay(root: Any, walk: Iterable[Any], assign: bool = False) -> dict[int, f
 
 
 def _is_topological(order: list[Any], root: Any) -> bool:
+    """Every node of the graph once, after its inputs."""
     position = {id(n): i for i, n in enumerate(order)}
+    if len(position) != len(order):
+        return False  # a node twice: it passes its gradient on twice
     everything = _topological(root)
     if any(id(n) not in position for n in everything):
         return False
