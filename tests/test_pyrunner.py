@@ -50,6 +50,27 @@ sys.stdout = io.StringIO()
 sys.__stdout__ = io.StringIO()
 """
 
+DEEP = r"""
+class Node:
+    def __init__(self, inputs):
+        self.inputs = inputs
+
+def walk(node):
+    return walk  # a function: it and this namespace make a cycle
+
+nested = []
+for _ in range(200_000):
+    nested = [nested]
+chain = Node(())
+for _ in range(100_000):
+    chain = Node((chain,))
+cyclic = Node(())
+for _ in range(100_000):
+    cyclic = Node((cyclic,))
+cyclic.me = cyclic
+print("built")
+"""
+
 CHECK = r"""
 import builtins, json, math, os, sys, time, warnings, gc
 import pyrunner
@@ -96,6 +117,15 @@ cells = json.dumps([{"code": "print(input())", "filename": "in.py"}])
 report["input_ok"] = pyrunner.run(cells, "en", lambda *a: shown.append(a), lambda i: None)
 pyrunner.reset()
 
+# Deep chains the run leaves behind, plain and hanging on a cycle, are freed
+# without the deep C recursion that kills Pyodide (now, or in a later run's gc).
+cells = json.dumps([{"code": DEEP, "filename": "deep.py"}])
+report["deep_ok"] = pyrunner.run(cells, "en", lambda *a: None, lambda i: None)
+pyrunner.reset()
+cells = json.dumps([{"code": "import gc\nprint(gc.collect() >= 0)", "filename": "gc.py"}])
+report["after_deep_ok"] = pyrunner.run(cells, "en", lambda *a: None, lambda i: None)
+pyrunner.reset()
+
 # What a reset costs when nothing was spoiled (the common case).
 times = []
 for _ in range(15):
@@ -114,7 +144,7 @@ def test_reset_undoes_what_a_run_spoiled(tmp_path_factory: pytest.TempPathFactor
     assert node, "Node.js is needed (make setup installs the project's tools)"
     wheel = build_wheel(tmp_path_factory.mktemp("wheel"))
     # Not in __main__: reset() puts __main__ back too, like every module.
-    code = f"exec({CHECK!r}, {{'SPOILER': {SPOILER!r}, '__name__': 'check'}})"
+    code = f"exec({CHECK!r}, {{'SPOILER': {SPOILER!r}, 'DEEP': {DEEP!r}, '__name__': 'check'}})"
     done = subprocess.run(
         [node, str(RUNNER), "--wheel", str(wheel), "--file", str(ROOT / "web" / "pyrunner.py"),
          "--run", code],
@@ -134,4 +164,5 @@ def test_reset_undoes_what_a_run_spoiled(tmp_path_factory: pytest.TempPathFactor
     for piece in ("module builtins", "module sys", "module math", "recursion limit", "os.environ"):
         assert piece in report["changed"], (piece, report["changed"])
     assert report["input_ok"] is False
+    assert report["deep_ok"] is True and report["after_deep_ok"] is True, report
     print(f"reset after an unspoiled run: {report['reset_ms']:.1f} ms (median of 15)")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from sitebuild import snippets
 from sitebuild.run_snippets import run_job
 from sitebuild.runnable import PageState
 
@@ -40,3 +45,20 @@ def test_a_picture_shown_again_under_its_display_id_is_replaced_in_place() -> No
             ["display", "text/plain", "'the end'", ""],
         ],
     }
+
+
+def test_a_second_build_process_takes_snippet_outputs_from_the_disk_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(snippets, "DISK_CACHE", tmp_path)
+    monkeypatch.setattr(snippets, "_cache", {})
+    job = ("intro/first_value.py",)
+    (first,) = snippets.run_jobs([job], "de")
+    assert list(tmp_path.glob("*.json")), "the output was not written to the disk cache"
+
+    def no_python(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the snippet ran again instead of coming from the disk cache")
+
+    monkeypatch.setattr(snippets, "_cache", {})  # a new build process
+    monkeypatch.setattr(snippets.subprocess, "run", no_python)
+    assert snippets.run_jobs([job], "de") == [first]

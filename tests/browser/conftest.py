@@ -129,8 +129,8 @@ def traffic(site: SiteServer) -> Traffic:
     return Traffic(site.origin)
 
 
-@pytest.fixture
-def page(context: BrowserContext, traffic: Traffic) -> Iterator[Page]:
+def watched_page(context: BrowserContext, traffic: Traffic) -> Page:
+    """A new tab whose requests, failures and uncaught errors go into ``traffic``."""
     p = context.new_page()
 
     def on_request(request: Request) -> None:
@@ -140,7 +140,17 @@ def page(context: BrowserContext, traffic: Traffic) -> Iterator[Page]:
     p.on("response", lambda r: r.status >= 400 and traffic.failures.append(f"{r.status} {r.url}"))
     p.on("pageerror", lambda e: traffic.errors.append(str(e)))
     context.on("request", on_request)  # every page's and worker's requests
-    yield p
+    return p
+
+
+def assert_clean(traffic: Traffic) -> None:
+    """Nothing left the site's origin, nothing failed, nothing threw."""
     assert not traffic.foreign(), f"requests left the site's origin: {traffic.foreign()}"
     assert not traffic.errors, f"uncaught errors in the page: {traffic.errors}"
     assert not traffic.failures, f"failed requests: {traffic.failures}"
+
+
+@pytest.fixture
+def page(context: BrowserContext, traffic: Traffic) -> Iterator[Page]:
+    yield watched_page(context, traffic)
+    assert_clean(traffic)
