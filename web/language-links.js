@@ -25,7 +25,20 @@ export function pagePath(url = location.href) {
   return LANGUAGES.includes(first) ? path.slice(first.length + 1) : path;
 }
 
+// <html lang> of each language's pages (as the build writes it): Material's
+// instant navigation swaps the content but never this attribute, so a link to
+// another language's page would leave screen readers reading in the old one.
+const HTML_LANG = { en: "en", zh: "zh-Hans", ja: "ja", de: "de" };
+
+export function pageLanguage(url = location.href) {
+  const root = rootUrl().pathname;
+  const path = new URL(url).pathname;
+  const first = (path.startsWith(root) ? path.slice(root.length) : path).split("/")[0];
+  return LANGUAGES.includes(first) ? first : "en";
+}
+
 export function updateLanguageLinks() {
+  document.documentElement.lang = HTML_LANG[pageLanguage()];
   const path = pagePath();
   for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
     const lang = link.getAttribute("hreflang");

@@ -430,3 +430,14 @@ def test_a_crash_of_the_runtime_says_so_and_python_restarts(page: Page, site: Si
     expect(block.locator('[data-role="status"]')).to_have_text(STRINGS["zh"]["crashed"])
     replace_code(page, block, "print('重新开始')")
     assert run(block) == "done" and output_of(block)["text"] == "重新开始\n"
+
+
+def test_a_link_into_another_language_sets_the_documents_language(
+    page: Page, site: SiteServer
+) -> None:
+    open_page(page, site, "gates/multiply.md")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    instant_navigate(page, "../../zh/gates/add/", r"/zh/gates/add/(#[\w-]*)?$")
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    instant_navigate(page, "../../../ja/gates/add/", r"/ja/gates/add/(#[\w-]*)?$")
+    assert page.evaluate("document.documentElement.lang") == "ja"
