@@ -38,7 +38,7 @@ $(NODE_STAMP): package.json package-lock.json
 build: setup  ## the strict build, into site/
 	$(BIN)/mkdocs build --strict
 
-bench: setup  ## benchmark tables (never assertions): core, diagrams, site
+bench: setup  ## benchmark tables (never assertions): core, diagrams, site, runner, checks
 	$(BIN)/python benchmarks/bench_core.py
 	node benchmarks/pyodide_bench.mjs
 	$(BIN)/python benchmarks/bench_svg.py
@@ -46,6 +46,7 @@ bench: setup  ## benchmark tables (never assertions): core, diagrams, site
 	scripts/ensure-chromium.sh
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_runner.py
+	$(BIN)/python benchmarks/bench_practice.py --browser
 	$(MAKE) bench-lighthouse
 
 # Lighthouse (~110 MB) only for this benchmark: installed on demand from its own
