@@ -64,4 +64,4 @@ lint: setup  ## ruff, mypy, and actionlint on .github/workflows
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy && $(BIN)/actionlint
 
 clean:
-	rm -rf site dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist build .pytest_cache .mypy_cache .ruff_cache .cache/snippet-outputs
