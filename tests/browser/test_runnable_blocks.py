@@ -9,11 +9,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from tests.browser.conftest import SiteServer, Traffic, assert_clean, watched_page
+from tests.browser.conftest import (
+    SiteServer,
+    Traffic,
+    assert_clean,
+    instant_navigate,
+    watched_page,
+)
 from tests.pages import LANGUAGES, ROOT, pages, read, url
 from tests.pages import blocks as md_blocks
 
@@ -74,22 +81,7 @@ class Reader:
             self.tabs[lang][1].goto(target)
             return self.tabs[lang][1]
         _, tab, _ = self.tabs[lang]
-        tab.evaluate(
-            """(href) => {
-              window.__sameDocument = true;
-              for (const old of document.querySelectorAll("article")) old.dataset.bpLeft = "";
-              const a = Object.assign(document.createElement("a"), {href, textContent: "go"});
-              document.querySelector("article").append(a);
-              a.click();
-            }""",
-            target,
-        )
-        tab.wait_for_function(
-            """(href) => location.pathname === new URL(href).pathname
-                && document.querySelector("article:not([data-bp-left])") !== null""",
-            arg=target,
-        )
-        assert tab.evaluate("window.__sameDocument") is True, "the page was reloaded"
+        instant_navigate(tab, target, re.escape(urlparse(target).path) + r"(#[\w-]*)?$")
         return tab
 
     def assert_clean(self, lang: str) -> None:

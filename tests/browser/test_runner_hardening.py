@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import SiteServer
+from tests.browser.conftest import SiteServer, instant_navigate
 from tests.browser.test_runnable_blocks import (
     STRINGS,
     output_of,
@@ -46,36 +46,6 @@ def open_page(page: Page, site: SiteServer, name: str, lang: str = "en", **kw: b
 
 def wait_ready(page: Page) -> None:
     page.wait_for_function("window.bpRuntime && window.bpRuntime.isReady", timeout=60_000)
-
-
-def instant_navigate(page: Page, relative: str, pattern: str) -> None:
-    """Follow an internal link the way a reader does: Material swaps the content only."""
-    page.evaluate(
-        """(href) => {
-          const a = document.createElement("a");
-          a.href = new URL(href, location.href).href;
-          a.id = "bp-test-link";
-          a.textContent = "go";
-          document.querySelector("article").append(a);
-        }""",
-        relative,
-    )
-    page.evaluate(
-        """() => {
-          window.__sameDocument = true;
-          for (const old of document.querySelectorAll("article")) old.dataset.bpLeft = "";
-        }"""
-    )
-    page.locator("#bp-test-link").click()
-    page.wait_for_url(re.compile(pattern))
-    # Material changes the address before it swaps the content in: wait for the new article.
-    page.wait_for_function(
-        """() => {
-          const article = document.querySelector("article");
-          return article !== null && !("bpLeft" in article.dataset);
-        }"""
-    )
-    assert page.evaluate("window.__sameDocument") is True, "the page was reloaded"
 
 
 # --- output budgets -----------------------------------------------------------
