@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.blocks import STRINGS, replace_code, run
 from tests.browser.conftest import SiteServer
-from tests.browser.test_runnable_blocks import STRINGS, replace_code, run
 from tests.pages import url
 
 

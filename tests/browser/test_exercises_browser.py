@@ -15,24 +15,22 @@ without the sub-path build the runner's tests need.
 from __future__ import annotations
 
 import http.server
-import json
-import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, expect
 
 from sitebuild.localize import source
-from tests.browser.conftest import MIME, SiteServer
+from tests.browser.blocks import STRINGS, code_of, replace_code, wait_finished
+from tests.browser.conftest import MIME, Reader, SiteServer, instant_navigate
 from tests.conftest import BuiltSite
 from tests.exercise_cases import EXERCISES, checker, read, wrong_answers
-from tests.pages import ROOT, exercise_hints, pages, url
+from tests.pages import exercise_hints, pages, url
 from tests.pages import read as read_page
 
-STRINGS = json.loads((ROOT / "web" / "ui-strings.json").read_text(encoding="utf-8"))
-FINISHED = "xpath=self::*[@data-state='done' or @data-state='error' or @data-state='stopped']"
 SIGMOID = "gates/sigmoid"
 WRONG = read(SIGMOID, "wrong/activation-as-local-gradient.py")  # ddot = f
 # Breaks everything a checker could lean on, as a reader's earlier run might.
@@ -87,25 +85,6 @@ def site(built_site: BuiltSite) -> Iterator[SiteServer]:
 # --- helpers ---------------------------------------------------------------------
 
 
-def replace_code(page: Page, block: Locator, code: str) -> None:
-    editor = block.locator(".cm-content")
-    if not editor.count():
-        block.locator('[data-role="editor"]').focus()
-    editor.click()
-    page.keyboard.press("ControlOrMeta+a")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(code)  # one edit, without the editor's auto-indent
-
-
-def code_of(block: Locator) -> str:
-    return str(block.evaluate("el => el.bpBlock.code()"))
-
-
-def wait_finished(block: Locator, timeout: float = 90_000) -> str:
-    block.locator(FINISHED).wait_for(timeout=timeout)
-    return str(block.get_attribute("data-state"))
-
-
 def check(page: Page, block: Locator) -> str:
     """Press Check with the keyboard; the verdict once the block has finished."""
     block.locator('[data-action="check"]').focus()
@@ -127,27 +106,6 @@ def kept_keys(page: Page) -> dict[str, str]:
             "Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('bp:')))"
         )
     )
-
-
-def instant_navigate(page: Page, relative: str, pattern: str) -> None:
-    """Follow an internal link the way a reader does: Material swaps the content only."""
-    page.evaluate(
-        """(href) => {
-          const a = document.createElement("a");
-          a.href = new URL(href, location.href).href;
-          a.id = "bp-test-link";
-          a.textContent = "go";
-          document.querySelector("article").append(a);
-        }""",
-        relative,
-    )
-    page.evaluate("window.__sameDocument = true")
-    page.locator("#bp-test-link").click()
-    page.wait_for_url(re.compile(pattern))
-    # The URL changes first; the new content (without the link) comes a moment later.
-    page.wait_for_function("!document.getElementById('bp-test-link')")
-    page.locator(".bp-run[data-bp-ready]").first.wait_for()
-    assert page.evaluate("window.__sameDocument") is True, "the page was reloaded"
 
 
 def wait_ready(page: Page) -> None:
@@ -252,13 +210,15 @@ def page_of(exercise: str) -> str:
 @pytest.mark.browser
 @pytest.mark.parametrize("exercise", EXERCISES)
 def test_every_exercise_fails_a_wrong_answer_and_passes_its_solution(
-    page: Page, site: SiteServer, exercise: str
+    reader: Reader, exercise: str
 ) -> None:
     """Each exercise on its page, in one of the four languages in turn: its first
     catalogued wrong answer gets the verdict and message CPython's checker gives, its
-    solution (as that language's page shows it) passes."""
+    solution (as that language's page shows it) passes. One tab per language goes
+    from exercise to exercise, as a reader would, so every Check after the first
+    also follows other pages' runs and checks."""
     lang = ("en", "zh", "ja", "de")[EXERCISES.index(exercise) % 4]
-    page.goto(site.url(url(page_of(exercise), lang)))
+    page = reader.open(page_of(exercise), lang)
     block = page.locator(f'.bp-exercise[data-exercise="{exercise}"]')
     feedback = block.locator('[data-role="feedback"]')
     wrong = wrong_answers(exercise)[0]
@@ -272,7 +232,7 @@ def test_every_exercise_fails_a_wrong_answer_and_passes_its_solution(
     assert check(page, block) == "pass"
     expect(feedback).to_have_text(plain(checker(exercise)(right, lang)["message"]))
     expect(block).to_have_attribute("data-solved", "true")
-    settled(page)
+    reader.assert_clean(lang)
 
 
 @pytest.mark.browser
@@ -347,8 +307,9 @@ def test_edits_survive_navigation_reload_and_a_language_switch(
     wait_ready(page)  # (a navigation while Python loads is a full page load)
     assert kept_keys(page) == {f"bp:code:{snippet}": edit}
 
-    instant_navigate(page, "../add/", r"/gates/add/(#[\w-]*)?$")
-    instant_navigate(page, "../multiply/", r"/gates/multiply/(#[\w-]*)?$")
+    instant_navigate(page, "../add/")
+    instant_navigate(page, "../multiply/")
+    page.locator(".bp-run[data-bp-ready]").first.wait_for()
     block = page.locator(".bp-run").first
     assert code_of(block) == edit
     expect(block.locator('[data-role="editor"]')).to_contain_text("my own edit")
@@ -364,7 +325,7 @@ def test_edits_survive_navigation_reload_and_a_language_switch(
     # The language switcher (a full page load), to the same page in another language.
     settled(page).evaluate(f"document.querySelector('a.md-select__link[hreflang={other}]').click()")
     there = site.url(url("gates/multiply.md", other))
-    page.wait_for_url(re.compile("^" + re.escape(there) + r"(#[\w-]*)?$"))
+    page.wait_for_url(lambda address: urlsplit(address)._replace(fragment="").geturl() == there)
     block = page.locator(".bp-run").first
     assert code_of(block) == edit
 

@@ -6,102 +6,41 @@ the output the build computed with CPython and put in the page.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Page, expect
 
+from tests.browser.blocks import STRINGS, output_of, replace_code, run, wait_finished
 from tests.browser.conftest import (
+    Reader,
     SiteServer,
     Traffic,
-    assert_clean,
     instant_navigate,
-    watched_page,
 )
-from tests.pages import LANGUAGES, ROOT, pages, read, url
+from tests.pages import LANGUAGES, pages, read, url
 from tests.pages import blocks as md_blocks
 
-ALL_PAGES = pages("en")  # every page, in every language
-FINISHED = '[data-state="done"], [data-state="error"], [data-state="stopped"]'
-STRINGS = json.loads((ROOT / "web" / "ui-strings.json").read_text(encoding="utf-8"))
+
+def _pages_in_turn() -> list[tuple[str, str]]:
+    """Every page, each in one language, the languages in turn (pages with runnable
+    blocks first, so that each language runs about as many). The other languages'
+    pages run the same program: tests/test_localize.py (same program, same numbers)
+    compares each language's snippets and build outputs with English."""
+
+    def runnable(page: str) -> bool:
+        return any(b.kind == "bp-run" for b in md_blocks(read("en", page)))
+
+    with_blocks = [p for p in pages("en") if runnable(p)]
+    without = [p for p in pages("en") if not runnable(p)]
+    return [(p, LANGUAGES[i % len(LANGUAGES)]) for i, p in enumerate(with_blocks + without)]
 
 
-def wait_finished(block: Locator, timeout: float = 90_000) -> str:
-    block.locator(
-        "xpath=self::*[@data-state='done' or @data-state='error' or @data-state='stopped']"
-    ).wait_for(timeout=timeout)
-    return str(block.get_attribute("data-state"))
-
-
-def output_of(block: Locator) -> dict[str, object]:
-    """What the output area shows: its text and how many pictures."""
-    return block.locator('[data-role="output"]').evaluate(
-        "el => ({text: el.textContent, figures: el.querySelectorAll('svg').length})"
-    )
-
-
-def run(block: Locator) -> str:
-    block.locator('[data-action="run"]').click()
-    return wait_finished(block)
-
-
-def replace_code(page: Page, block: Locator, code: str) -> None:
-    editor = block.locator(".cm-content")
-    if not editor.count():
-        block.locator('[data-role="editor"]').focus()
-    editor.click()
-    page.keyboard.press("ControlOrMeta+a")
-    page.keyboard.press("Delete")
-    # insertText types the code as one edit, without the editor's auto-indent.
-    page.keyboard.insert_text(code)
-
-
-class Reader:
-    """One tab per language that goes from page to page the way a reader does.
-
-    Material's instant navigation swaps the content and keeps the worker, so
-    Python starts once per language rather than once per page: every run
-    after the first also proves that a run starts clean after other pages' runs.
-    """
-
-    def __init__(self, browser: Browser, site: SiteServer) -> None:
-        self.browser, self.site = browser, site
-        self.tabs: dict[str, tuple[BrowserContext, Page, Traffic]] = {}
-
-    def open(self, page_name: str, lang: str) -> Page:
-        target = self.site.url(url(page_name, lang))
-        if lang not in self.tabs:
-            context = self.browser.new_context(viewport={"width": 1280, "height": 900})
-            context.set_default_timeout(60_000)
-            traffic = Traffic(self.site.origin)
-            self.tabs[lang] = (context, watched_page(context, traffic), traffic)
-            self.tabs[lang][1].goto(target)
-            return self.tabs[lang][1]
-        _, tab, _ = self.tabs[lang]
-        instant_navigate(tab, target, re.escape(urlparse(target).path) + r"(#[\w-]*)?$")
-        return tab
-
-    def assert_clean(self, lang: str) -> None:
-        assert_clean(self.tabs[lang][2])
-
-    def close(self) -> None:
-        for context, _, _ in self.tabs.values():
-            context.close()
-
-
-@pytest.fixture(scope="module")
-def reader(browser: Browser, site: SiteServer) -> Iterator[Reader]:
-    r = Reader(browser, site)
-    yield r
-    r.close()
+PAGES_IN_TURN = _pages_in_turn()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page_name", ALL_PAGES)
+@pytest.mark.parametrize(("page_name", "lang"), PAGES_IN_TURN)
 def test_every_block_gives_the_builds_output(reader: Reader, lang: str, page_name: str) -> None:
     page = reader.open(page_name, lang)
     check_every_block(page, lang, page_name)
@@ -216,21 +155,7 @@ def test_instant_navigation_keeps_one_runtime(
 ) -> None:
     page.goto(site.url(url("gates/multiply.md", "en")))
     assert run(page.locator(".bp-run").first) == "done"
-    page.evaluate("window.__sameDocument = true")
-    # Material's instant navigation: a click on an internal link swaps the content only.
-    page.evaluate(
-        """() => {
-          const a = document.createElement("a");
-          a.href = new URL("../add/", location.href).href;
-          a.id = "bp-test-link";
-          a.textContent = "go";
-          document.querySelector("article").append(a);
-        }"""
-    )
-    page.locator("#bp-test-link").click()
-    # (navigation.tracking may add the heading in view as #fragment)
-    page.wait_for_url(re.compile(r"/gates/add/(#[\w-]*)?$"))
-    assert page.evaluate("window.__sameDocument") is True, "the page was reloaded"
+    instant_navigate(page, "../add/")  # Material swaps the content only
     block = page.locator(".bp-run").first
     block.locator('[data-action="run"]').click()
     # The runtime is already there: the block goes straight to running, never loading.

@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Locator, Page
 
+from tests.browser.blocks import wait_finished
 from tests.browser.conftest import SiteServer
-from tests.browser.test_runnable_blocks import wait_finished
 from tests.pages import url
 
 LIVE = [
