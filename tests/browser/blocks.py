@@ -44,3 +44,8 @@ def replace_code(page: Page, block: Locator, code: str) -> None:
 def code_of(block: Locator) -> str:
     """The code in the block's editor (or its plain-text fallback)."""
     return str(block.evaluate("el => el.bpBlock.code()"))
+
+
+def wait_ready(page: Page, timeout: float = 90_000) -> None:
+    """Python has started in the page's worker."""
+    page.wait_for_function("window.bpRuntime && window.bpRuntime.isReady", timeout=timeout)

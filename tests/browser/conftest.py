@@ -131,6 +131,14 @@ def traffic(site: SiteServer) -> Traffic:
     return Traffic(site.origin)
 
 
+def failed(request: Request) -> bool:
+    """A request that failed, not one the browser abandoned because its page or
+    worker went away (a reload, a link followed while Python still loads):
+    a missing file is a response >= 400, a refused or foreign request its own
+    net:: error, and both still count."""
+    return request.failure != "net::ERR_ABORTED"
+
+
 def watched_page(context: BrowserContext, traffic: Traffic) -> Page:
     """A new tab whose requests, failures and uncaught errors go into ``traffic``."""
     p = context.new_page()
@@ -138,7 +146,7 @@ def watched_page(context: BrowserContext, traffic: Traffic) -> Page:
     def on_request(request: Request) -> None:
         traffic.requests.append(request.url)
 
-    p.on("requestfailed", lambda r: traffic.failures.append(f"{r.url} {r.failure}"))
+    p.on("requestfailed", lambda r: failed(r) and traffic.failures.append(f"{r.url} {r.failure}"))
     p.on("response", lambda r: r.status >= 400 and traffic.failures.append(f"{r.status} {r.url}"))
     p.on("pageerror", lambda e: traffic.errors.append(str(e)))
     context.on("request", on_request)  # every page's and worker's requests

@@ -21,10 +21,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from sitebuild.localize import source
-from tests.browser.blocks import STRINGS, code_of, replace_code, wait_finished
+from tests.browser.blocks import STRINGS, code_of, replace_code, wait_finished, wait_ready
 from tests.browser.conftest import MIME, Reader, SiteServer, instant_navigate
 from tests.conftest import BuiltSite
 from tests.exercise_cases import EXERCISES, checker, read, wrong_answers
@@ -108,39 +108,6 @@ def kept_keys(page: Page) -> dict[str, str]:
     )
 
 
-def wait_ready(page: Page) -> None:
-    page.wait_for_function("window.bpRuntime && window.bpRuntime.isReady", timeout=90_000)
-
-
-IN_FLIGHT: set[Request] = set()
-
-
-@pytest.fixture(autouse=True)
-def requests_in_flight(context: BrowserContext) -> Iterator[set[Request]]:
-    """The context's unfinished requests (pages' and workers'), for settled()."""
-    IN_FLIGHT.clear()
-    context.on("request", lambda r: IN_FLIGHT.add(r))
-    context.on("requestfinished", lambda r: IN_FLIGHT.discard(r))
-    context.on("requestfailed", lambda r: IN_FLIGHT.discard(r))
-    yield IN_FLIGHT
-
-
-def settled(page: Page) -> Page:
-    """The page before it is left: Python is ready and the requests that follow
-    (the search index, handed to its worker a second after Python is ready) are
-    done, so that leaving aborts none (the fixture `page` counts an aborted one
-    as a failure)."""
-    wait_ready(page)
-    page.wait_for_timeout(1500)
-    quiet = 0
-    for _ in range(600):  # at most a minute
-        quiet = quiet + 1 if not IN_FLIGHT else 0
-        if quiet >= 5:
-            break
-        page.wait_for_timeout(100)
-    return page
-
-
 def exercise_block(page: Page) -> Locator:
     return page.locator(".bp-exercise").first
 
@@ -189,7 +156,7 @@ def test_wrong_then_right_then_still_solved(page: Page, site: SiteServer, lang: 
 
     # After a reload: still solved, the reader's code is still there, and the
     # navigation marks the page (its only exercise is solved).
-    settled(page).reload()
+    page.reload()
     block = exercise_block(page)
     expect(block).to_have_attribute("data-solved", "true")
     expect(block.locator('[data-role="solution"]')).to_be_visible()
@@ -315,7 +282,7 @@ def test_edits_survive_navigation_reload_and_a_language_switch(
     expect(block.locator('[data-role="editor"]')).to_contain_text("my own edit")
     expect(block).to_have_attribute("data-edited", "true")
 
-    settled(page).reload()
+    page.reload()
     block = page.locator(".bp-run").first
     assert code_of(block) == edit
     block.locator('[data-action="run"]').click()  # the kept edit is what runs
@@ -323,7 +290,7 @@ def test_edits_survive_navigation_reload_and_a_language_switch(
     expect(block.locator('[data-role="output"]')).to_have_text("my own edit\n")
 
     # The language switcher (a full page load), to the same page in another language.
-    settled(page).evaluate(f"document.querySelector('a.md-select__link[hreflang={other}]').click()")
+    page.evaluate(f"document.querySelector('a.md-select__link[hreflang={other}]').click()")
     there = site.url(url("gates/multiply.md", other))
     page.wait_for_url(lambda address: urlsplit(address)._replace(fragment="").geturl() == there)
     block = page.locator(".bp-run").first
@@ -335,7 +302,7 @@ def test_edits_survive_navigation_reload_and_a_language_switch(
     assert original.strip() == source(snippet, other).strip()
     assert code_of(block) == original
     assert kept_keys(page) == {}
-    settled(page).reload()
+    page.reload()
     block = page.locator(".bp-run").first
     assert code_of(block) == original
     expect(block).not_to_have_attribute("data-edited", "true")
@@ -344,7 +311,7 @@ def test_edits_survive_navigation_reload_and_a_language_switch(
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_shared_link_opens_with_its_code(
-    browser: Browser, context: BrowserContext, page: Page, site: SiteServer, lang: str
+    browser: Browser, page: Page, site: SiteServer, lang: str
 ) -> None:
     t = STRINGS[lang]
     address = site.url(url("gates/add.md", lang))
@@ -361,7 +328,6 @@ def test_a_shared_link_opens_with_its_code(
         expect(tblock.locator('[data-role="kept-note"]')).to_have_text(t["link_copied"])
         link = str(tpage.evaluate("navigator.clipboard.readText()"))
         assert link == tpage.url and "#bp-code=" in link, (link, tpage.url)
-        settled(tpage)
     finally:
         teacher.close()
 
@@ -370,7 +336,7 @@ def test_a_shared_link_opens_with_its_code(
     block = page.locator(".bp-run").first
     snippet = str(block.get_attribute("data-snippet"))
     replace_code(page, block, "print('mine')\n")
-    settled(page).goto("about:blank")
+    page.goto("about:blank")
 
     page.goto(link)
     block = page.locator(".bp-run").first
@@ -380,10 +346,10 @@ def test_a_shared_link_opens_with_its_code(
     assert "#bp-code=" not in page.url  # the fragment has done its work
     assert kept_keys(page) == {f"bp:code:{snippet}": "print('mine')\n"}  # not overwritten
 
-    settled(page).reload()  # the student's own edit is still theirs
+    page.reload()  # the student's own edit is still theirs
     assert code_of(page.locator(".bp-run").first) == "print('mine')\n"
 
-    settled(page).goto(link)  # and once they run the shared code, it becomes their edit
+    page.goto(link)  # and once they run the shared code, it becomes their edit
     block = page.locator(".bp-run").first
     expect(block).to_have_attribute("data-shared", "true")
     block.locator('[data-action="run"]').click()
@@ -418,12 +384,12 @@ def test_with_storage_refused_everything_works_and_says_so(
     expect(block).to_have_attribute("data-solved", "true")
     expect(block.locator('[data-role="solution"]')).to_be_visible()
 
-    settled(page).reload()  # nothing was kept
+    page.reload()  # nothing was kept
     block = exercise_block(page)
     assert code_of(block) == original
     expect(block).to_have_attribute("data-solved", "false")
 
-    settled(page).goto(site.url(url("index.md", "de")))
+    page.goto(site.url(url("index.md", "de")))
     forget = page.locator('[data-action="forget-work"]')
     expect(forget).to_be_disabled()
     expect(page.locator('[data-role="forget-status"]')).to_have_text(t["storage_refused"])
@@ -438,7 +404,7 @@ def test_forget_my_work(page: Page, site: SiteServer, lang: str) -> None:
     original = code_of(block)
     replace_code(page, block, "print('an edit')\n")
     page.evaluate(f"localStorage.setItem('bp:solved:{SIGMOID}', new Date().toISOString())")
-    settled(page).reload()
+    page.reload()
     solved_link = page.locator("a.md-nav__link.bp-solved")
     expect(solved_link).to_have_count(1)
     block = page.locator(".bp-run").first
@@ -452,5 +418,5 @@ def test_forget_my_work(page: Page, site: SiteServer, lang: str) -> None:
     assert kept_keys(page) == {}
     expect(solved_link).to_have_count(0)
     assert code_of(block) == original
-    settled(page).reload()
+    page.reload()
     assert code_of(page.locator(".bp-run").first) == original

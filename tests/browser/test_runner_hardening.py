@@ -19,6 +19,7 @@ from tests.browser.blocks import (
     replace_code,
     run,
     wait_finished,
+    wait_ready,
 )
 from tests.browser.conftest import SiteServer, instant_navigate
 from tests.pages import url
@@ -42,10 +43,6 @@ def fill(template: str, **values: object) -> str:
 def open_page(page: Page, site: SiteServer, name: str, lang: str = "en", **kw: bool) -> Locator:
     page.goto(site.url(url(name, lang), **kw))
     return page.locator(".bp-run")
-
-
-def wait_ready(page: Page) -> None:
-    page.wait_for_function("window.bpRuntime && window.bpRuntime.isReady", timeout=60_000)
 
 
 # --- output budgets -----------------------------------------------------------
