@@ -67,7 +67,10 @@ export function createEditor({ parent, code, label, onRun, onChange }) {
         python(),
         indentUnit.of("    "), // PEP 8, as in every snippet
         theme,
-        EditorView.contentAttributes.of({ "aria-label": label, "aria-multiline": "true" }),
+        // tabindex: the editable content is already in the Tab order; saying so lets
+        // checkers (axe: scrollable-region-focusable) see that a horizontally
+        // scrolling editor is reachable by keyboard, without a second tab stop.
+        EditorView.contentAttributes.of({ "aria-label": label, "aria-multiline": "true", tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) copy?.setAttribute("data-clipboard-text", update.state.doc.toString());
           // Typing, deleting or pasting is editing: from now on Tab indents.
