@@ -111,7 +111,8 @@ BARE_WORKER_HTML = """<!doctype html>
       window.__bench && window.__bench.mark("ready");
       const code = "from backprop_core import Value\\nf = Value(-2.0) * Value(3.0)\\n"
         + "f.backward()\\nprint(f.data)";
-      channel.port1.postMessage({ type: "run", id: 1, cells: [{ code, filename: "bare.py" }] });
+      const cells = [{ code, filename: "bare.py" }];
+      channel.port1.postMessage({ type: "run", id: 1, cells, lang: "en" });
     } else if (data.type === "output") {
       out.textContent += data.chunks.map((chunk) => chunk[1]).join("");
     } else if (data.type === "done") {
