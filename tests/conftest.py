@@ -14,7 +14,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -70,7 +70,7 @@ class BuiltSite:
     path: Path
     port: int
     # The same site built for SUB_PATH, started once this one is done (browser tests).
-    sub_path_build: list[BackgroundBuild] = field(default_factory=list)
+    sub_path_build: BackgroundBuild | None = None
 
     @property
     def origin(self) -> str:
@@ -93,11 +93,12 @@ def built_site(
 ) -> Iterator[BuiltSite]:
     """The site, built for a local server on a free port (the browser tests serve it)."""
     port = free_port()
-    path = build_site(f"http://127.0.0.1:{port}/", tmp_path_factory.mktemp("built") / "site")
-    site = BuiltSite(path, port)
+    origin = f"http://127.0.0.1:{port}"
+    path = build_site(f"{origin}/", tmp_path_factory.mktemp("built") / "site")
+    sub_path_build = None
     if request.config.stash.get(WANTS_BROWSER, False):
         out = tmp_path_factory.mktemp("sub") / "site"
-        site.sub_path_build.append(BackgroundBuild(f"{site.origin}{SUB_PATH}", out))
-    yield site
-    for build in site.sub_path_build:
-        build.stop()
+        sub_path_build = BackgroundBuild(f"{origin}{SUB_PATH}", out)
+    yield BuiltSite(path, port, sub_path_build)
+    if sub_path_build is not None:
+        sub_path_build.stop()

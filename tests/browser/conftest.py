@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 
+from tests.browser.blocks import wait_ready
 from tests.conftest import SUB_PATH, BuiltSite
 from tests.pages import url
 
@@ -77,7 +78,8 @@ class SiteServer:
 @pytest.fixture(scope="session")
 def site(built_site: BuiltSite) -> Iterator[SiteServer]:
     # The sub-path build started in the background when the first build was done.
-    sub_dir = built_site.sub_path_build[0].wait()
+    assert built_site.sub_path_build is not None, "browser tests were not collected"
+    sub_dir = built_site.sub_path_build.wait()
     Handler.roots = {"/": built_site.path, SUB_PATH: sub_dir, ISOLATED_PATH: built_site.path}
     server = http.server.ThreadingHTTPServer(("127.0.0.1", built_site.port), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -222,6 +224,8 @@ class Reader:
             return self.tabs[lang][1]
         _, tab, _ = self.tabs[lang]
         if urlsplit(tab.url).path != urlsplit(target).path:  # (not when already there)
+            # A link followed while Python still loads is a full page load: wait.
+            wait_ready(tab)
             instant_navigate(tab, target)
         return tab
 

@@ -18,7 +18,6 @@ import material
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.blocks import wait_ready
 from tests.browser.conftest import Reader
 from tests.pages import LANGUAGES, ROOT
 
@@ -118,7 +117,6 @@ def test_no_serious_accessibility_violations(reader: Reader, kind: str, lang: st
             f"{scheme}: {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])  # type: ignore[arg-type]
             for v in serious_violations(page)
         ]
-    wait_ready(page)  # before the next page: a link followed while Python loads reloads
     reader.assert_clean(lang)
     assert not failures, f"{kind} {lang}:\n" + "\n".join(failures)
 
