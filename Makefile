@@ -20,6 +20,7 @@ test: setup  ## set up, then run every test (lint, types, core, Pyodide, site, b
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/actionlint
 	$(BIN)/pytest
 
@@ -38,13 +39,14 @@ $(NODE_STAMP): package.json package-lock.json
 build: setup  ## the strict build, into site/
 	$(BIN)/mkdocs build --strict
 
-bench: setup  ## benchmark tables (never assertions): core, diagrams, site, runner, checks
+bench: setup  ## benchmark tables (never assertions): core, diagrams, site, visits, runner, checks
 	$(BIN)/python benchmarks/bench_core.py
 	node benchmarks/pyodide_bench.mjs
 	$(BIN)/python benchmarks/bench_svg.py
 	node benchmarks/pyodide_bench_svg.mjs
 	scripts/ensure-chromium.sh
 	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_visits.py
 	$(BIN)/python benchmarks/bench_runner.py
 	$(BIN)/python benchmarks/bench_practice.py --browser
 	$(MAKE) bench-lighthouse
@@ -60,8 +62,8 @@ bench-lighthouse: setup $(LIGHTHOUSE_STAMP)  ## Lighthouse scores of four pages
 	scripts/ensure-chromium.sh
 	$(BIN)/python benchmarks/bench_lighthouse.py
 
-lint: setup  ## ruff, mypy, and actionlint on .github/workflows
-	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy && $(BIN)/actionlint
+lint: setup  ## ruff, mypy, the import contracts (lint-imports), and actionlint on .github/workflows
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy && $(BIN)/lint-imports --no-cache && $(BIN)/actionlint
 
 clean:
 	rm -rf site dist build .pytest_cache .mypy_cache .ruff_cache .cache/snippet-outputs

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, TypeAlias
 
+from .language import text
+from .text import ljust, rjust
 from .value import Value
 
 __all__ = ["GradCheck", "GradCheckRow", "grad_check", "numerical_grad"]
@@ -21,10 +23,7 @@ Function: TypeAlias = Callable[..., Value | float | int]
 
 def _inputs_as_floats(inputs: Sequence[object]) -> list[float]:
     if isinstance(inputs, (Value, int, float)):
-        raise TypeError(
-            "inputs must be a sequence of numbers or Values, one per argument of f; "
-            f"got a single {type(inputs).__name__}: write [x] instead of x"
-        )
+        raise TypeError(text("gc_single", kind=type(inputs).__name__))
     return [v.data if isinstance(v, Value) else Value(v).data for v in inputs]  # type: ignore[arg-type]
 
 
@@ -34,10 +33,7 @@ def _output(f: Function, args: list[Value]) -> float:
         return out.data
     if isinstance(out, (int, float)):
         return float(out)
-    raise TypeError(
-        f"the function given to the gradient check must return a Value or a number, "
-        f"got {type(out).__name__}"
-    )
+    raise TypeError(text("gc_output", kind=type(out).__name__))
 
 
 def numerical_grad(f: Function, inputs: Sequence[object], h: float = 1e-5) -> list[float]:
@@ -95,13 +91,29 @@ class GradCheck:
         return self.passed
 
     def __repr__(self) -> str:
-        verdict = "passed" if self.passed else "FAILED"
-        lines = [f"grad_check {verdict} (relative error tolerance {self.tolerance:.0e})"]
-        lines.append(f"{'input':<7} {'value':>12} {'analytic':>12} {'numerical':>12}  result")
+        """The report in the language set by :func:`backprop_core.set_language`, its columns
+        lined up by display width (a Chinese or Japanese heading is two columns a character).
+
+        >>> from backprop_core import set_language
+        >>> set_language("zh")
+        >>> grad_check(lambda x: x * x, [3.0], analytic=[3.0])
+        grad_check 未通过（相对误差容限 1e-05）
+        输入              值     解析梯度     数值梯度  结果
+        x0                 3            3            6  错误，相对误差 5.0e-01
+        >>> set_language("en")
+        """
+        key = "gc_passed" if self.passed else "gc_failed"
+        lines = [text(key, tolerance=f"{self.tolerance:.0e}")]
+        name, value, analytic, numerical, result = text("gc_columns").split("|")
+        lines.append(
+            f"{ljust(name, 7)} {rjust(value, 12)} {rjust(analytic, 12)} "
+            f"{rjust(numerical, 12)}  {result}"
+        )
         for r in self.rows:
-            result = "ok" if r.passed else f"WRONG, rel. error {r.rel_error:.1e}"
+            verdict = text("gc_ok") if r.passed else text("gc_wrong", error=f"{r.rel_error:.1e}")
             lines.append(
-                f"{r.name:<7} {r.value:>12.6g} {r.analytic:>12.6g} {r.numerical:>12.6g}  {result}"
+                f"{ljust(r.name, 7)} {r.value:>12.6g} {r.analytic:>12.6g} "
+                f"{r.numerical:>12.6g}  {verdict}"
             )
         return "\n".join(lines)
 
@@ -138,17 +150,11 @@ def grad_check(
         args = [Value(x) for x in point]
         out = f(*args)
         if not isinstance(out, Value):
-            raise TypeError(
-                "grad_check: without `analytic=`, f must return a Value so that backward() "
-                f"can compute the gradients; it returned {type(out).__name__}"
-            )
+            raise TypeError(text("gc_not_value", kind=type(out).__name__))
         out.backward()
         analytic = [a.grad for a in args]
     elif len(analytic) != len(point):
-        raise ValueError(
-            f"grad_check: got {len(analytic)} analytic gradient(s) for {len(point)} input(s); "
-            "give one gradient per input"
-        )
+        raise ValueError(text("gc_count", given=len(analytic), inputs=len(point)))
     numerical = numerical_grad(f, point, h)
     rows = []
     for name, x, a, n in zip(names, point, analytic, numerical):

@@ -18,9 +18,9 @@ __all__ = ["Node", "topological_order", "trace"]
 def topological_order(root: Value) -> list[Value]:
     """Every node ``root`` depends on, inputs first, ``root`` last.
 
-    An explicit stack replaces recursion, so graphs of any depth work. A node
-    is pushed once, expanded (its inputs pushed above it), and emitted when it
-    comes off the stack the second time, after all its inputs.
+    A depth-first walk, left input first, with an explicit stack instead of
+    recursion, so graphs of any depth work: a node is emitted once all its
+    inputs are.
 
     Examples:
         >>> from backprop_core import Value
@@ -29,31 +29,23 @@ def topological_order(root: Value) -> list[Value]:
         ['x', 'mul', 1.0, 'add']
     """
     order: list[Value] = []
-    expanded: set[Value] = set()  # inputs pushed, node not yet emitted
-    emitted: set[Value] = set()
-    stack: list[Value] = [root]
+    seen = {root}
+    visit, emit = seen.add, order.append
+    # Each entry: a node whose inputs are being visited, and an iterator over them.
+    stack = [(root, iter(root._prev))]
     push, pop = stack.append, stack.pop
-    emit, expand, done = order.append, expanded.add, emitted.add
     while stack:
-        node = pop()
-        if node in emitted:
-            continue  # a second copy, pushed by another consumer before it was expanded
-        if node in expanded:
-            # Popped again: everything above it on the stack was its inputs, now emitted.
-            done(node)
+        node, inputs = stack[-1]
+        for child in inputs:
+            if child not in seen:
+                visit(child)
+                if child._prev:
+                    push((child, iter(child._prev)))  # visit its inputs before going on
+                    break
+                emit(child)  # an input: nothing to wait for
+        else:  # every input of node is emitted
+            pop()
             emit(node)
-            continue
-        inputs = node._prev
-        if not inputs:  # an input: nothing to wait for, emit it at once
-            expand(node)
-            done(node)
-            emit(node)
-            continue
-        expand(node)
-        push(node)
-        for child in inputs[::-1]:
-            if child not in expanded:
-                push(child)
     return order
 
 

@@ -1,4 +1,5 @@
-"""The language of the words backprop_core writes for a reader: a diagram's title and description.
+"""The language of the words backprop_core writes for a reader: a diagram's title and
+description, grad_check's report, the explanation in a gate's error.
 
 Pure Python, one module-level setting, so it works the same in CPython (the
 site's build) and in Pyodide (the browser's worker): whoever runs a reader's
@@ -14,7 +15,9 @@ code for a page calls :func:`set_language` with the page's language first.
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "counts", "get_language", "set_language", "text"]
+from .engine_texts import ENGINE_TEXTS
+
+__all__ = ["LANGUAGES", "counts", "gate_error", "get_language", "set_language", "text"]
 
 LANGUAGES = ("en", "zh", "ja", "de")
 _current = "en"
@@ -77,9 +80,26 @@ def get_language() -> str:
     return _current
 
 
+for _lang, _texts in ENGINE_TEXTS.items():
+    _TEXTS[_lang].update(_texts)
+
+
 def text(key: str, **fields: object) -> str:
     """The text ``key`` in the current language, with ``fields`` filled in."""
     return _TEXTS[_current][key].format(**fields)
+
+
+def gate_error(gate: str, key: str, **fields: object) -> str:
+    """A gate's error message: the gate's name from the code, then what went wrong and what
+    to do, in the current language.
+
+    >>> set_language("de")
+    >>> gate_error("div", "div_zero", x=1.0, y=0.0)
+    'div-Gatter: 1.0 / 0.0 teilt durch null; sorgen Sie dafür, dass der Divisor nie 0 wird \
+(addieren Sie etwa eine kleine Konstante)'
+    >>> set_language("en")
+    """
+    return text("gate", name=gate) + text(key, **fields)
 
 
 def counts(gates: int, inputs: int) -> str:

@@ -6,17 +6,25 @@ closures are stored, so a graph has no reference cycles and is freed as soon as
 the last reference to it goes, without waiting for Python's cyclic garbage
 collector. ``backward()`` walks the graph once in reverse topological order and
 applies the chain rule at each gate: gradient = local gradient × upstream gradient.
+
+Longer than 300 lines: it is the whole class, one method per gate, each with
+its example (a doctest), so the concept reads top to bottom in one file. The
+rules themselves are in :mod:`backprop_core.ops`; bad input is explained by
+:mod:`backprop_core.errors`.
 """
 
 from __future__ import annotations
 
-import sys
+import importlib
 from collections.abc import Iterable
 from numbers import Real
-from typing import TYPE_CHECKING, TypeAlias, cast
+from typing import TYPE_CHECKING, TypeAlias
 
 from . import ops
-from .graph import topological_order
+from .deep_graphs import free_deep_graphs_in_pyodide
+from .errors import as_float, check_label, not_an_operand, operand, sequence_of_operands
+from .graph import topological_order, trace
+from .language import gate_error
 
 if TYPE_CHECKING:
     from .graph import Node
@@ -28,96 +36,11 @@ Operand: TypeAlias = "Value | int | float"
 
 _MUL, _ADD, _SUB, _DIV, _MAX, _POW = ops.MUL, ops.ADD, ops.SUB, ops.DIV, ops.MAX, ops.POW
 _SUM, _DOT, _LOGSUMEXP = ops.SUM, ops.DOT, ops.LOGSUMEXP
-
-# Inputs of freed nodes waiting to be released, and whether a release loop runs (see __del__).
-_ORPHANS: list[tuple[Value, ...]] = []
-_RELEASING = [False]
-# Only Pyodide needs long chains cut into segments (see _release_iteratively).
-_CUT_CHAINS = sys.platform == "emscripten"
+_NEG, _EXP, _LOG, _TANH = ops.NEG, ops.EXP, ops.LOG, ops.TANH
+_SIGMOID, _RELU, _SOFTPLUS = ops.SIGMOID, ops.RELU, ops.SOFTPLUS
 
 
-def _as_float(data: object) -> float:
-    """``data`` as a finite float, or a clear error that says what was wrong."""
-    if isinstance(data, Value):
-        raise TypeError(
-            f"Value() got a Value ({data!r}); it is already a Value: use it directly, "
-            "or Value(v.data) for an independent copy"
-        )
-    if not isinstance(data, Real):
-        raise TypeError(
-            f"Value() needs a real number (int or float), got {type(data).__name__} {data!r}; "
-            "convert it first, for example Value(float(text))"
-        )
-    try:
-        x = float(data)
-    except OverflowError:
-        digits = len(str(abs(int(data)))) if isinstance(data, int) else None
-        shown = f"an int with {digits} digits" if digits else repr(data)
-        raise OverflowError(
-            f"Value() got {shown}: that is too large for a float (the largest is about "
-            "1.8e308); scale it down, for example work in thousands or take its log"
-        ) from None
-    if x - x != 0.0:
-        raise ValueError(
-            f"Value({x!r}): a Value must be a finite number; NaN and infinity cannot take "
-            "part in a gradient computation"
-        )
-    return x
-
-
-def _operands(values: object, op: ops.NaryOp, what: str = "values") -> tuple[Value, ...]:
-    """The inputs of a many-input gate as Values (numbers become constants), or a clear error."""
-    if type(values) is not list and type(values) is not tuple:
-        if isinstance(values, (Value, Real, str)) or not isinstance(values, Iterable):
-            raise TypeError(
-                f"{op.name} gate: expects a list of Values or numbers, got "
-                f"{type(values).__name__} {values!r}; write e.g. Value.{op.name}([a, b, c])"
-            )
-        values = list(values)
-    items: tuple[object, ...] = tuple(values)
-    if not items:
-        raise ValueError(f"{op.name} gate: needs at least one input, got an empty list")
-    for v in items:
-        if not isinstance(v, Value):
-            break
-    else:
-        return items  # type: ignore[return-value]  # the usual case: Values only
-    out = []
-    for i, v in enumerate(items):
-        if isinstance(v, Value):
-            out.append(v)
-        elif type(v) is float:  # a data point's coordinate: the common case, checked fast
-            out.append(Value(v))
-        elif isinstance(v, Real) and not isinstance(v, bool):
-            out.append(Value(float(v)))
-        else:
-            raise TypeError(
-                f"{op.name} gate: {what}[{i}] is {type(v).__name__} {v!r}; "
-                "every item must be a Value or a number"
-            )
-    return tuple(out)
-
-
-def _operand(other: object, op: ops.Op) -> Value:
-    """The other input of a binary gate as a Value, or an error that names the gate."""
-    if isinstance(other, Value):
-        return other
-    if not isinstance(other, Real):
-        raise TypeError(
-            f"{op.name} gate: the other input must be a Value or a number (int or float), "
-            f"got {type(other).__name__} {other!r}; convert it first, for example float(text)"
-        )
-    return Value(cast(Number, other))
-
-
-def _check_label(label: object) -> None:
-    if label is not None and not isinstance(label, str):
-        raise TypeError(
-            f"Value(): a label must be a string (or None), got {type(label).__name__} "
-            f"{label!r}; for example label='x'"
-        )
-
-
+@free_deep_graphs_in_pyodide
 class Value:
     """A scalar node of a computational graph, with its value and its gradient.
 
@@ -151,7 +74,7 @@ class Value:
     a gate whose result would overflow raises an error naming the gate.
     """
 
-    __slots__ = ("_depth", "_label", "_op", "_prev", "data", "grad")
+    __slots__ = ("_label", "_op", "_prev", "data", "grad")
 
     data: float
     grad: float
@@ -168,19 +91,16 @@ class Value:
     ) -> None:
         if type(data) is not float or data - data != 0.0:
             if _op is None:
-                data = _as_float(data)
+                data = as_float(data)
             else:
                 ops.check_finite(_op, tuple(p.data for p in _prev), float(data))
         if label is not None:
-            _check_label(label)
+            check_label(label)
         self.data = data
         self.grad = 0.0
         self._label = label
         self._prev = _prev
         self._op = _op
-        self._depth = 0
-        if _CUT_CHAINS and _prev:
-            _cut_chain(self, _prev)
 
     @property
     def label(self) -> str | None:
@@ -189,7 +109,7 @@ class Value:
 
     @label.setter
     def label(self, label: str | None) -> None:
-        _check_label(label)
+        check_label(label)
         self._label = label
 
     # --- graph structure ---------------------------------------------------
@@ -207,46 +127,48 @@ class Value:
     # --- binary gates ------------------------------------------------------
 
     def __add__(self, other: Operand) -> Value:
-        other = _operand(other, _ADD)
+        if not isinstance(other, Value):
+            other = Value(operand(other, _ADD))
         return Value(self.data + other.data, None, (self, other), _ADD)
 
     def __radd__(self, other: Number) -> Value:
-        return _operand(other, _ADD) + self
+        return Value(operand(other, _ADD)) + self
 
     def __sub__(self, other: Operand) -> Value:
-        other = _operand(other, _SUB)
+        if not isinstance(other, Value):
+            other = Value(operand(other, _SUB))
         return Value(self.data - other.data, None, (self, other), _SUB)
 
     def __rsub__(self, other: Number) -> Value:
-        return _operand(other, _SUB) - self
+        return Value(operand(other, _SUB)) - self
 
     def __mul__(self, other: Operand) -> Value:
-        other = _operand(other, _MUL)
+        if not isinstance(other, Value):
+            other = Value(operand(other, _MUL))
         return Value(self.data * other.data, None, (self, other), _MUL)
 
     def __rmul__(self, other: Number) -> Value:
-        return _operand(other, _MUL) * self
+        return Value(operand(other, _MUL)) * self
 
     def __truediv__(self, other: Operand) -> Value:
-        other = _operand(other, _DIV)
+        if not isinstance(other, Value):
+            other = Value(operand(other, _DIV))
         return Value(_DIV.forward(self.data, other.data), None, (self, other), _DIV)
 
     def __rtruediv__(self, other: Number) -> Value:
-        return _operand(other, _DIV) / self
+        return Value(operand(other, _DIV)) / self
 
     def __pow__(self, other: Operand) -> Value:
         if isinstance(other, Value):
             return Value(_POW.forward(self.data, other.data), None, (self, other), _POW)
         if not isinstance(other, Real) or isinstance(other, bool):
-            raise TypeError(
-                f"pow gate: the exponent must be a number or a Value, got "
-                f"{type(other).__name__} {other!r}"
-            )
+            kind = type(other).__name__
+            raise TypeError(gate_error("pow", "pow_exponent", kind=kind, other=repr(other)))
         op = ops.power(other)
         return Value(op.forward(self.data), None, (self,), op)
 
     def __rpow__(self, other: Number) -> Value:
-        return _operand(other, _POW) ** self
+        return Value(operand(other, _POW)) ** self
 
     def max(self, other: Operand) -> Value:
         """The max gate: the larger of the two; its gradient goes to the larger input.
@@ -257,28 +179,26 @@ class Value:
         >>> m = x.max(y); m.backward(); (m.data, x.grad, y.grad)
         (4.0, 1.0, 0.0)
         """
-        other = _operand(other, _MAX)
+        if not isinstance(other, Value):
+            other = Value(operand(other, _MAX))
         return Value(_MAX.forward(self.data, other.data), None, (self, other), _MAX)
 
     # --- unary gates -------------------------------------------------------
 
-    def _unary(self, op: ops.UnaryOp) -> Value:
-        return Value(op.forward(self.data), None, (self,), op)
-
     def __neg__(self) -> Value:
-        return self._unary(ops.NEG)
+        return Value(_NEG.forward(self.data), None, (self,), _NEG)
 
     def exp(self) -> Value:
         """e ** self. Raises OverflowError above about 709.78."""
-        return self._unary(ops.EXP)
+        return Value(_EXP.forward(self.data), None, (self,), _EXP)
 
     def log(self) -> Value:
         """Natural logarithm; the input must be positive."""
-        return self._unary(ops.LOG)
+        return Value(_LOG.forward(self.data), None, (self,), _LOG)
 
     def tanh(self) -> Value:
         """Hyperbolic tangent."""
-        return self._unary(ops.TANH)
+        return Value(_TANH.forward(self.data), None, (self,), _TANH)
 
     def sigmoid(self) -> Value:
         """σ(self) = 1 / (1 + e^-self), without overflow for any input.
@@ -286,11 +206,11 @@ class Value:
         >>> Value(-1000.0).sigmoid().data, Value(1000.0).sigmoid().data
         (0.0, 1.0)
         """
-        return self._unary(ops.SIGMOID)
+        return Value(_SIGMOID.forward(self.data), None, (self,), _SIGMOID)
 
     def relu(self) -> Value:
         """max(0, self); the gradient at 0 is 0."""
-        return self._unary(ops.RELU)
+        return Value(_RELU.forward(self.data), None, (self,), _RELU)
 
     def softplus(self) -> Value:
         """ln(1 + e^self), without overflow; its local gradient is σ(self).
@@ -303,7 +223,7 @@ class Value:
         >>> loss.data, z.grad
         (40.0, 1.0)
         """
-        return self._unary(ops.SOFTPLUS)
+        return Value(_SOFTPLUS.forward(self.data), None, (self,), _SOFTPLUS)
 
     # --- gates with any number of inputs --------------------------------------
 
@@ -316,7 +236,7 @@ class Value:
         >>> s.data, [x.grad for x in xs]
         (6.5, [1.0, 1.0, 1.0])
         """
-        prev = _operands(values, _SUM)
+        prev = _values(values, _SUM)
         return Value(_SUM.forward([v.data for v in prev]), None, prev, _SUM)
 
     @staticmethod
@@ -328,12 +248,10 @@ class Value:
         >>> d.data, [v.grad for v in w], [v.grad for v in x]
         (4.0, [-1.0, -2.0], [2.0, -3.0])
         """
-        ws = _operands(weights, _DOT, "weights")
-        xs = _operands(inputs, _DOT, "inputs")
+        ws = _values(weights, _DOT, "weights")
+        xs = _values(inputs, _DOT, "inputs")
         if len(ws) != len(xs):
-            raise ValueError(
-                f"dot gate: got {len(ws)} weights and {len(xs)} inputs; give one weight per input"
-            )
+            raise ValueError(gate_error("dot", "dot_count", weights=len(ws), inputs=len(xs)))
         prev = list(ws + xs)
         prev[0::2], prev[1::2] = ws, xs  # in pairs: w₁, x₁, w₂, x₂, …
         return Value(_DOT.forward([v.data for v in prev]), None, tuple(prev), _DOT)
@@ -351,7 +269,7 @@ class Value:
         >>> round(lse.data - 1000.0, 4), [v.grad for v in s]
         (0.6931, [0.5, 0.5])
         """
-        prev = _operands(values, _LOGSUMEXP)
+        prev = _values(values, _LOGSUMEXP)
         return Value(_LOGSUMEXP.forward([v.data for v in prev]), None, prev, _LOGSUMEXP)
 
     @staticmethod
@@ -361,7 +279,7 @@ class Value:
         >>> tuple(round(p.data, 4) for p in Value.softmax([1.0, 2.0, 3.0]))
         (0.09, 0.2447, 0.6652)
         """
-        xs = _operands(values, _LOGSUMEXP)
+        xs = _values(values, _LOGSUMEXP)
         lse = Value(_LOGSUMEXP.forward([v.data for v in xs]), None, xs, _LOGSUMEXP)
         return [(x - lse).exp() for x in xs]
 
@@ -409,11 +327,7 @@ class Value:
 
     def trace(self) -> list[Node]:
         """The graph's nodes in topological order (see :func:`backprop_core.graph.trace`)."""
-        from .graph import trace
-
         return trace(self)
-
-    # --- freeing -------------------------------------------------------------
 
     # --- display -------------------------------------------------------------
 
@@ -428,74 +342,30 @@ class Value:
     def _repr_svg_(self) -> str | None:
         """The circuit that computed this Value, as SVG (how notebooks and the site show it).
 
-        See :func:`backprop_core.svg.draw_svg`; call ``backward()`` first to see
+        See :func:`backprop_core.draw.draw_svg`; call ``backward()`` first to see
         gradients. None for a graph too big to read (more than
-        ``svg.DRAW_LIMIT`` nodes), so the text repr is shown instead.
+        ``draw.DRAW_LIMIT`` nodes), so the text repr is shown instead.
         """
-        from .svg import repr_svg
-
-        return repr_svg(self)
-
-
-def _release_iteratively(
-    self: Value,
-    _orphans: list[tuple[Value, ...]] = _ORPHANS,
-    _releasing: list[bool] = _RELEASING,
-) -> None:
-    """Free a deep graph in a loop, not by recursion (``Value.__del__`` in Pyodide).
-
-    Freeing a node frees its inputs, which free theirs: CPython does that
-    recursively in C. Pyodide's CPython cannot see how much of the browser's
-    stack is left and dies ("Maximum call stack size exceeded", a fatal
-    error) when a chain of about 2,500 nodes is freed. So a checkpoint node
-    hands its inputs to a list, and the outermost ``__del__`` empties it in a
-    loop. (The defaults keep the list alive while the interpreter shuts down.)
-
-    CPython's own deallocator already frees deep chains without deep C
-    recursion, and a finalizer costs time, so this is only installed where it
-    is needed: in Pyodide (``sys.platform == "emscripten"``), on one node in
-    every ``_SEGMENT`` of a chain.
-    """
-    try:
-        if not self._prev:
-            return
-    except AttributeError:  # __init__ raised before it was set
-        return
-    _orphans.append(self._prev)
-    self._prev = ()
-    if _releasing[0]:
-        return
-    _releasing[0] = True
-    try:
-        while _orphans:
-            _orphans.pop()  # may free nodes, whose __del__ only appends
-    finally:
-        _releasing[0] = False
+        drawing = importlib.import_module("backprop_core.draw")  # the engine imports no drawing
+        return drawing.repr_svg(self)  # type: ignore[no-any-return]
 
 
-# Pyodide: cut long chains into segments of at most _SEGMENT gates. A node at
-# the end of a segment becomes a _Checkpoint, whose __del__ hands its inputs to
-# the loop above; freeing any node then recurses at most _SEGMENT levels. Only
-# one node in _SEGMENT pays for a finalizer, instead of every node.
-_SEGMENT = 256
-
-
-class _Checkpoint(Value):
-    """A Value that releases its inputs iteratively when freed (Pyodide only)."""
-
-    __slots__ = ()
-    __del__ = _release_iteratively
-
-
-def _cut_chain(node: Value, inputs: tuple[Value, ...]) -> None:
-    """Count ``node``'s distance from the last checkpoint; make it one every _SEGMENT gates."""
-    depth = 0
-    for p in inputs:
-        d = p._depth
-        if d > depth:
-            depth = d
-    depth += 1
-    if depth >= _SEGMENT:
-        node.__class__ = _Checkpoint
-        depth = 0
-    node._depth = depth
+def _values(values: object, op: ops.NaryOp, what: str = "values") -> tuple[Value, ...]:
+    """The inputs of a many-input gate as Values (numbers become constants), or a clear error."""
+    items = sequence_of_operands(values, op)
+    for v in items:
+        if not isinstance(v, Value):
+            break
+    else:
+        return items  # type: ignore[return-value]  # the usual case: Values only
+    out = []
+    for i, v in enumerate(items):
+        if isinstance(v, Value):
+            out.append(v)
+        elif type(v) is float:  # a data point's coordinate: the common case, checked fast
+            out.append(Value(v))
+        elif isinstance(v, Real) and not isinstance(v, bool):
+            out.append(Value(float(v)))
+        else:
+            raise not_an_operand(v, op, what, i)
+    return tuple(out)

@@ -1,6 +1,7 @@
 """backprop_core against micrograd and a minimal engine: time and peak memory.
 
     python benchmarks/bench_core.py            # CPython
+    python benchmarks/bench_core.py --baseline 9178dda   # also the engine at a git commit
     node benchmarks/pyodide_bench.mjs          # the same script inside Pyodide
 
 Prints two tables; asserts nothing about time. Engines that build the same graph
@@ -263,7 +264,40 @@ def agreement(ours: Any, theirs: Any) -> str:
     return f"max rel. diff {worst:.0e}"
 
 
+def load_baseline(ref: str) -> type:
+    """``Value`` of backprop_core as it was at git commit ``ref``, measured in the same run.
+
+    The package is extracted into a temporary folder under another name
+    (``backprop_core_at_<ref>``), so both versions can be imported side by side.
+    """
+    import re
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    name = "backprop_core_at_" + re.sub(r"\W", "_", ref)
+    folder = Path(tempfile.mkdtemp(prefix="bench-baseline-"))
+    archive = subprocess.run(
+        ["git", "archive", ref, "backprop_core"], cwd=root, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    (folder / "backprop_core").rename(folder / name)
+    for path in (folder / name).rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\bbackprop_core\b", name, text), encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    module = __import__(name)
+    return module.Value  # type: ignore[no-any-return]
+
+
 def main() -> None:
+    if "--baseline" in sys.argv:
+        ref = sys.argv[sys.argv.index("--baseline") + 1]
+        engine = f"backprop_core@{ref[:10]}"
+        ENGINES[engine] = load_baseline(ref)
+        for name, (case, engines) in CASES.items():
+            CASES[name] = (case, (*engines[:1], engine, *engines[1:]))
     if sys.platform != "emscripten":
         sys.setrecursionlimit(10_000)  # micrograd's recursive sort gets the usual room
     # In Pyodide keep the default: freeing the traceback of a RecursionError 10,000

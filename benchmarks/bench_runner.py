@@ -17,6 +17,13 @@ browser context, Python started once:
     characters that reached the page; the runaway cases are stopped with the
     Stop button after 3 s, and the time from that click to data-state
     "stopped" is shown.
+(3) pictures: for each case, the largest gap between two animation frames
+    from the click until a second after the run ended (a flood of figures used
+    to freeze the tab after "Done"), the run's time, and the figures and
+    elements the page holds: a flood of display() calls (cut at the run's
+    figure budget, web/runner-limits.json), the largest picture a Value draws
+    (a circuit near DRAW_LIMIT nodes), the run's element budget spent on such
+    pictures, and a live picture redrawn in place.
 """
 
 from __future__ import annotations
@@ -31,13 +38,10 @@ from playwright.sync_api import Page, sync_playwright
 
 from benchmarks.bench_site import (
     CHROMIUM_ARGS,
-    build_site,
     chromium_path,
-    free_port,
     percentile,
-    port_is_free,
     serve,
-    site_port,
+    site_to_measure,
 )
 from tests.browser.test_runnable_blocks import replace_code
 
@@ -59,6 +63,33 @@ FLOODS = {
     "runaway loop printing (stopped after 3 s)": "while True:\n    print('x' * 1000)",
 }
 STOP_AFTER_MS = 3000
+
+_BIG_CIRCUIT = (
+    "from backprop_core import Value\n"
+    "def big():  # 966 nodes, near the DRAW_LIMIT of 1,000\n"
+    "    v = Value(0.5, label='x')\n"
+    "    for k in range(240):\n"
+    "        v = (v * 0.999 + 0.001).tanh() if k % 50 == 0 else v * 0.999 + 0.001\n"
+    "    v.backward()\n"
+    "    return v\n"
+)
+PICTURES = {
+    "display() 100,000 tiny pictures": (
+        "class Dot:\n    def _repr_svg_(self):\n"
+        '        return \'<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>\'\n'
+        "for i in range(100_000):\n    display(Dot())"
+    ),
+    "the largest circuit a Value draws": _BIG_CIRCUIT + "f = big()\nf",
+    "circuits up to the run's element budget": (
+        _BIG_CIRCUIT + "f = big()\nfor i in range(20):\n    display(f)"
+    ),
+    "a live picture redrawn 300 times": (
+        "from backprop_core.datasets import moons\nfrom backprop_core.plot import training_plot\n"
+        "points, labels = moons(100)\nfor k in range(300):\n"
+        "    display(training_plot(points, labels, lambda x, y: x - k / 100, [1.0] * (k + 1)),"
+        " display_id='live')"
+    ),
+}
 
 WATCH_FRAMES = """() => {
   window.__frames = [];
@@ -129,6 +160,25 @@ def flood(page: Page, code: str, runaway: bool) -> dict[str, float]:
     return {"gap": max(gaps), "ms": end - start, "chars": chars, "stop": stop_ms, "busy": busy}
 
 
+def pictures(page: Page, code: str) -> dict[str, float]:
+    set_code(page, code)
+    page.evaluate(WATCH_FRAMES)
+    start = page.evaluate("performance.now()")
+    page.locator(".bp-run").first.locator('[data-action="run"]').click()
+    finished(page)
+    end = page.evaluate("performance.now()")
+    page.wait_for_timeout(1000)
+    frames = [start, *page.evaluate("window.__frames")]
+    gaps = [b - a for a, b in itertools.pairwise(frames)] or [0.0]
+    held = page.evaluate(
+        """() => {
+          const out = document.querySelector('.bp-run [data-role=output]');
+          return [out.querySelectorAll('svg').length, out.querySelectorAll('svg *').length];
+        }"""
+    )
+    return {"gap": max(gaps), "ms": end - start, "figures": held[0], "elements": held[1]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
@@ -136,15 +186,7 @@ def main() -> None:
     parser.add_argument("--warm-runs", type=int, default=30)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-runner-") as tmp:
-        if args.site:
-            site = args.site.resolve()
-            built_for = site_port(site)
-            port = built_for if built_for and port_is_free(built_for) else free_port()
-        else:
-            port = free_port()
-            site = Path(tmp) / "site"
-            print(f"building the site into {site} ...", file=sys.stderr)
-            build_site(site, port, strict=False)
+        site, port = site_to_measure(args.site, Path(tmp))
         bench_dir = Path(tmp) / "bench"
         bench_dir.mkdir()
         with serve(site, port, bench_dir) as origin, sync_playwright() as p:
@@ -160,6 +202,10 @@ def main() -> None:
             for name, code in FLOODS.items():
                 print(f"flood: {name} ...", file=sys.stderr)
                 results[name] = flood(page, code, runaway=name.startswith("runaway"))
+            drawn = {}
+            for name, code in PICTURES.items():
+                print(f"pictures: {name} ...", file=sys.stderr)
+                drawn[name] = pictures(page, code)
             version = browser.version
             browser.close()
 
@@ -183,6 +229,12 @@ def main() -> None:
         )
     print("  (max gap: largest time between two painted frames after the run's first second,")
     print("   target <= 250 ms; busy: main-thread long tasks during the run, ms)")
+    print("-" * w)
+    print("(3) pictures: the page from the click until 1 s after the run")
+    print(f"  {'case':<46}{'max gap':>8}{'run ms':>8}{'figures':>9}{'elements':>10}")
+    for name, r in drawn.items():
+        print(f"  {name:<46}{r['gap']:>8.0f}{r['ms']:>8.0f}{r['figures']:>9,}{r['elements']:>10,}")
+    print("  (max gap: largest time between two painted frames, target <= 250 ms)")
     print("=" * w)
 
 

@@ -237,6 +237,27 @@ def site_port(site: Path) -> int | None:
     return parts.port if parts.hostname in ("127.0.0.1", "localhost") else None
 
 
+def site_to_measure(given: Path | None, tmp_dir: Path, strict: bool = False) -> tuple[Path, int]:
+    """The built site given (served on the port it was built for, if free), or a new
+    build into tmp_dir: the site's folder and the port to serve it on."""
+    if given is None:
+        port = free_port()
+        site = tmp_dir / "site"
+        print(f"building the site into {site} ...", file=sys.stderr)
+        build_site(site, port, strict)
+        return site, port
+    site = given.resolve()
+    built_for = site_port(site)
+    port = built_for if built_for and port_is_free(built_for) else free_port()
+    if built_for and port != built_for:
+        print(
+            f"note: {site} was built for port {built_for}, which is busy; serving on "
+            f"{port} (instant navigation is not measured, so this is harmless)",
+            file=sys.stderr,
+        )
+    return site, port
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
     bench_dir: Path
@@ -593,21 +614,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         tmp_dir = Path(tmp)
-        if args.site:
-            site = args.site.resolve()
-            built_for = site_port(site)
-            port = built_for if built_for and port_is_free(built_for) else free_port()
-            if built_for and port != built_for:
-                print(
-                    f"note: {site} was built for port {built_for}, which is busy; serving on "
-                    f"{port} (instant navigation is not measured, so this is harmless)",
-                    file=sys.stderr,
-                )
-        else:
-            port = free_port()
-            site = tmp_dir / "site"
-            print(f"building the site into {site} ...", file=sys.stderr)
-            build_site(site, port, args.strict)
+        site, port = site_to_measure(args.site, tmp_dir, args.strict)
         bench_dir = tmp_dir / "bench"
         bench_dir.mkdir()
         (bench_dir / "bare.html").write_text(BARE_HTML, encoding="utf-8")

@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from itertools import pairwise
 
-import backprop_core.svg as svg_module
+import backprop_core.draw.svg as svg_module
 from backprop_core import Value, draw_svg
 
 REPEATS = 5

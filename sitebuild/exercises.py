@@ -9,8 +9,10 @@ fence's first line; the lines after it are the hint, in the page's language::
     ```
 
 The folder holds ``starter.py`` (what the editor shows), ``solution.py`` (the
-reference solution) and ``check.py`` (the checker the browser runs after the
-reader's code; see :mod:`backprop_core.practice`). The block is a runnable
+reference solution), ``check.py`` (the checker the browser runs after the
+reader's code; see :mod:`backprop_core.practice`) and ``about.json``: the
+exercise's title and the line that says what to do, in every language
+(``{"title": {"en": …}, "intro": {"en": …}}``). The block is a runnable
 block (:func:`sitebuild.runnable.render_block`) with a Check button, a
 feedback area, the hint, the solution in a hidden element (the page's script
 opens it after a pass or a few attempts) and the checker's source as JSON
@@ -36,7 +38,8 @@ from typing import Any
 
 from . import runnable
 from .localize import source
-from .snippets import SNIPPETS, run_jobs
+from .snippet_files import SNIPPETS
+from .snippets import run_jobs
 from .wheel import ROOT, source_digest
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
@@ -44,6 +47,7 @@ log = logging.getLogger("mkdocs.plugins.sitebuild")
 FENCE = re.compile(r"^[ \t]*```bp-exercise[^\n]*\n(?P<body>.*?)^[ \t]*```", re.M | re.S)
 NAME = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*$")
 FILES = ("starter.py", "solution.py", "check.py")
+ABOUT = "about.json"
 ATTEMPTS_BEFORE_SOLUTION = 3
 TIMEOUT_S = 300
 # Messages the exercise block needs in the browser, besides the runnable block's.
@@ -78,10 +82,22 @@ def _folder_files(name: str) -> dict[str, str]:
     if not NAME.match(name):
         raise ExerciseError(f"{name!r} is not an exercise name like gates/sigmoid")
     folder = SNIPPETS / "exercises" / name
-    missing = [f for f in FILES if not (folder / f).is_file()]
+    missing = [f for f in (*FILES, ABOUT) if not (folder / f).is_file()]
     if missing:
         raise ExerciseError(f"exercise {name!r} lacks {', '.join(missing)} in {folder}")
-    return {f: (folder / f).read_text(encoding="utf-8") for f in FILES}
+    return {f: (folder / f).read_text(encoding="utf-8") for f in (*FILES, ABOUT)}
+
+
+def about(name: str, lang: str) -> tuple[str, str]:
+    """The exercise's title and its intro line (what to do) in ``lang``."""
+    text = _folder_files(name)[ABOUT]
+    try:
+        data = json.loads(text)
+        return data["title"][lang], data["intro"][lang]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ExerciseError(
+            f"exercise {name!r}: {ABOUT} needs a title and an intro in {lang!r} ({exc!r})"
+        ) from None
 
 
 def _digest(name: str, files: dict[str, str]) -> str:
@@ -183,7 +199,8 @@ def _render(name: str, hint: str) -> str:
     t = runnable.ui_strings(runnable.state.lang)
     attr = html.escape
     locked = t["solution_locked"].format(attempts=ATTEMPTS_BEFORE_SOLUTION)
-    label = t["exercise_label"].format(name=name)
+    title, intro = about(name, lang)
+    label = t["exercise_label"].format(name=title)
     check_button = (
         f'<button type="button" class="md-button md-button--primary" data-action="check"'
         f' title="{attr(t["check_hint"])}"{runnable.button_name("check_label", label)}>'
@@ -198,7 +215,7 @@ def _render(name: str, hint: str) -> str:
     after = (
         f'<div class="bp-exercise__feedback" data-role="feedback" data-verdict="none"'
         f' role="region" aria-live="polite" aria-label="{attr(t["feedback_label"])}">'
-        f"<p>{attr(t['check_intro'])}</p></div>"
+        f"<p>{attr(intro)}</p></div>"
         f"{hint_html}"
         f'<p class="bp-exercise__locked" data-role="solution-locked">{attr(locked)}</p>'
         f'<details class="bp-exercise__solution" data-role="solution" hidden data-search-exclude>'

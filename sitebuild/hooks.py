@@ -3,9 +3,11 @@
 * before each page is converted, its snippets run with CPython (cached), so
   every runnable block shows real output;
 * after the build, the site gets the pinned Pyodide runtime from
-  ``node_modules/pyodide``, the backprop_core wheel and a Pyodide lock file that
-  lists it, the browser code bundled by esbuild, and KaTeX — all served from
-  the site itself, so it works offline and behind networks that block CDNs.
+  ``node_modules/pyodide`` (its standard library byte-compiled), the
+  backprop_core wheel and a Pyodide lock file that lists it, the browser code
+  bundled by esbuild, and KaTeX — all served from the site itself, so it works
+  behind networks that block CDNs — and, last, the service worker that keeps
+  all of it for offline use (``sw.js``, sitebuild/offline.py).
 
 Plain ``mkdocs build`` / ``mkdocs serve`` in the project's environment do all
 of it; ``mkdocs serve`` watches ``backprop_core/``, ``snippets/`` and ``web/``.
@@ -18,10 +20,12 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
-from sitebuild import assets, exercises, runnable, search
+from sitebuild import assets, exercises, offline, runnable, search
 
 LANGUAGES = ("en", "zh", "ja", "de")
 
@@ -78,6 +82,12 @@ def on_page_context(
     return context
 
 
+def on_env(env: Environment, config: MkDocsConfig, **kwargs: Any) -> Environment:
+    # ?v= of the bundle's files in every template (overrides/main.html), 404.html too.
+    env.globals["bp_build"] = assets.prepare().build_id
+    return env
+
+
 _LANGUAGE_LINK = re.compile(r'<a href="/([^"]*)" hreflang="')
 _ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -96,7 +106,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     )
 
 
-def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+def _install(config: MkDocsConfig, **kwargs: Any) -> None:
     assets.install(config)
     exercises.write_map(Path(config.site_dir))
     search.segment_japanese_entries(config)  # before static-i18n writes the index
+
+
+@event_priority(-200)
+def _service_worker(config: MkDocsConfig, **kwargs: Any) -> None:
+    """Last, once every file (static-i18n's search index too) is in the site."""
+    offline.write_service_worker(Path(config.site_dir), assets.prepare())
+
+
+on_post_build = CombinedEvent(_install, _service_worker)

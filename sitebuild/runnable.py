@@ -63,14 +63,28 @@ RUNTIME_MESSAGES = (
     "ready",
     "waiting",
     "stopped_kept",
+    "stopped_loading",
     "crashed",
     "worker_lost",
     "output_cut",
     "picture_too_large",
+    "too_many_figures",
     "cancelled",
 )
 # Messages of every block's kept edits and shared links (web/keep.js).
-KEEP_MESSAGES = ("link_copied", "link_in_address_bar", "storage_refused", "shared_code")
+KEEP_MESSAGES = (
+    "link_copied",
+    "link_in_address_bar",
+    "storage_refused",
+    "storage_full",
+    "shared_code",
+    "shared_code_over_edit",
+    "shared_replaced_edit",
+    "restore_edit",
+    "edit_restored",
+    "edited_elsewhere",
+    "edited_elsewhere_typing",
+)
 
 
 class SnippetError(Exception):
@@ -174,9 +188,19 @@ def render_output(output: Output, lang: str = "en") -> str:
             parts.append(html.escape(rest[1]) + "\n")
             note = rest[2] if len(rest) > 2 else ""
             if note:
-                text = ui_strings(lang).get(note, note)
+                text = ui_strings(lang).get(note, note).format(**figure_limits(lang))
                 parts.append(f'<span class="bp-note">{html.escape(text)}</span>\n')
     return "".join(parts)
+
+
+def figure_limits(lang: str) -> dict[str, str]:
+    """The picture budget as the page's language writes numbers (web/figures.js)."""
+    limits = json.loads((UI_STRINGS.parent / "runner-limits.json").read_text(encoding="utf-8"))
+    separator = "." if lang == "de" else ","
+    return {
+        key: f"{limits[name]:,}".replace(",", separator)
+        for key, name in (("figures", "figures_per_run"), ("elements", "figure_elements_per_run"))
+    }
 
 
 def format_runnable(

@@ -20,9 +20,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .localize import source
 from .wheel import ROOT, source_digest
 
-SNIPPETS = ROOT / "snippets"
 DISK_CACHE = ROOT / ".cache" / "snippet-outputs"
 TIMEOUT_S = 120
 _RUNNER = (Path(__file__).parent / "run_snippets.py").read_bytes()
@@ -39,18 +39,7 @@ class Output:
 _cache: dict[str, Output] = {}
 
 
-def snippet_path(name: str) -> Path:
-    path = (SNIPPETS / name).resolve()
-    if SNIPPETS.resolve() not in path.parents or path.suffix != ".py":
-        raise ValueError(f"{name!r} is not a .py file inside snippets/")
-    if not path.is_file():
-        raise FileNotFoundError(f"snippet {name!r} does not exist (looked for {path})")
-    return path
-
-
 def _key(job: tuple[str, ...], lang: str, core: str) -> str:
-    from .localize import source
-
     h = hashlib.sha256(f"{core}\0{lang}\0{sys.version}".encode() + _RUNNER)
     for name in job:
         h.update(name.encode() + b"\0" + source(name, lang).encode())
@@ -59,8 +48,6 @@ def _key(job: tuple[str, ...], lang: str, core: str) -> str:
 
 def run_jobs(jobs: list[tuple[str, ...]], lang: str = "en") -> list[Output]:
     """The output of each job (a tuple of snippets run in one namespace), in ``lang``."""
-    from .localize import source
-
     core = source_digest()
     keys = [_key(job, lang, core) for job in jobs]
     for key in keys:

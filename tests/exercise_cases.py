@@ -1,8 +1,9 @@
 """The exercises under snippets/exercises/ and the cases their checkers must judge.
 
-An exercise is a folder with ``starter.py``, ``solution.py``, ``check.py`` and
+An exercise is a folder with ``starter.py``, ``solution.py``, ``check.py``,
 ``wrong/<key>.py`` (or ``wrong/<key>--<variant>.py``): catalogued wrong
-answers, each with the diagnosis key it must get. Bug hunts (``BUG_HUNTS``)
+answers, each with the diagnosis key it must get, and ``right/<name>.py``:
+right answers written otherwise than the solution, which must pass. Bug hunts (``BUG_HUNTS``)
 start from a wrong answer, so their starter has a catalogued key too.
 """
 
@@ -96,9 +97,17 @@ def hard_coded(exercise: str) -> Case:
     return Case(exercise, "typed-in numbers", source + "\n" + "\n".join(lines) + "\n", "hard-coded")
 
 
+def right_answers(exercise: str) -> list[Case]:
+    return [
+        Case(exercise, f"right/{path.stem}", path.read_text(encoding="utf-8"), None)
+        for path in sorted((folder(exercise) / "right").glob("*.py"))
+    ]
+
+
 def all_cases() -> list[Case]:
     cases = []
     for exercise in EXERCISES:
         cases.append(Case(exercise, "solution", read(exercise, "solution.py"), None))
+        cases += right_answers(exercise)
         cases += wrong_answers(exercise)
     return cases

@@ -23,6 +23,7 @@ from tests.exercise_cases import (
 
 CASES = all_cases()
 WRONG = [c for c in CASES if c.key is not None]
+RIGHT = [c for c in CASES if c.name.startswith("right/")]
 SCRIPT = {  # a character of each language's own script must appear in its messages
     "zh": re.compile(r"[\u4e00-\u9fff]"),
     "ja": re.compile(r"[\u3040-\u30ff]"),
@@ -53,6 +54,11 @@ def test_there_are_the_exercises_the_pages_need() -> None:
 def test_every_exercise_has_its_files_and_wrong_answers(exercise: str) -> None:
     for name in ("starter.py", "solution.py", "check.py"):
         assert read(exercise, name).strip()
+    from sitebuild.exercises import about
+
+    titles = [about(exercise, lang) for lang in LANGUAGES]
+    assert len({t for t, _ in titles}) == 4 and len({i for _, i in titles}) == 4, titles
+    assert all(title and "/" not in title.split(" ")[0] for title, _ in titles)  # not a slug
     cases = wrong_answers(exercise)
     assert len(cases) >= 3, f"{exercise}: catalogue at least three wrong answers"
     for case in cases:
@@ -83,6 +89,13 @@ def test_the_starter_does_not_pass(exercise: str, lang: str) -> None:
         assert result["key"] == BUG_HUNTS[exercise], result["message"]
 
 
+@pytest.mark.parametrize("case", RIGHT, ids=lambda c: c.id)
+def test_a_right_answer_written_otherwise_passes(case: Case) -> None:
+    """Catalogued right answers (right/): the reviews' false fails and others like them."""
+    result = checker(case.exercise)(case.source, "en")
+    assert (result["verdict"], result["key"]) == ("pass", None), result["message"]
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("case", WRONG, ids=lambda c: c.id)
 def test_a_wrong_answer_gets_its_diagnosis(case: Case, lang: str) -> None:
@@ -105,7 +118,7 @@ def test_typed_in_numbers_fail(exercise: str, lang: str) -> None:
     result = checker(exercise)(case.source, lang)
     assert result["verdict"] == "fail", f"{exercise}: the typed-in numbers passed"
     assert result["key"] == case.key, result["message"]
-    assert case.key in ("hard-coded", "init-shape"), case.key
+    assert case.key in ("hard-coded", "init-shape", "capstone-typed-in"), case.key
 
 
 def test_the_sigmoid_messages_say_exactly_what_went_wrong() -> None:
@@ -149,7 +162,7 @@ def test_the_engine_checker_names_the_fork_and_the_symmetry_checker_the_neurons(
     wrong = read("build-your-own/backward", "wrong/fork-overwrite.py")
     result = checker("build-your-own/backward")(wrong, "en")
     assert result["message"].startswith(
-        "`b.grad` is 1, it should be 2 (at a = 3; b = a + a; c = b + b). `b` is used 2 times, "
+        "`b.grad` is 1, it should be 2 (for `a = 3; b = a + a; c = b + b`). `b` is used 2 times, "
         "so its gradient is the sum of 2 shares (1 + 1)."
     )
     result = checker("deep-networks/symmetry")(read("deep-networks/symmetry", "starter.py"), "en")

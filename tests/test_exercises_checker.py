@@ -3,6 +3,10 @@ the diagnoses that no catalogued exercise answer reaches."""
 
 from __future__ import annotations
 
+import doctest
+import importlib
+import json
+import pkgutil
 import re
 import string
 
@@ -10,9 +14,11 @@ import pytest
 
 from backprop_core import Value
 from backprop_core.practice import KEYS, LANGUAGES, MESSAGES, Exercise, message
-from backprop_core.practice.hypotheses import ORDER, fmt
+from backprop_core.practice.hypotheses import ORDER
 from backprop_core.practice.messages import GATES
-from backprop_core.practice.reader import prepare
+from backprop_core.practice.numbers import fmt
+from backprop_core.practice.reading import prepare
+from backprop_core.practice.running import run_program
 
 
 def product(x, y):  # type: ignore[no-untyped-def]
@@ -78,7 +84,32 @@ def test_every_key_the_checker_can_give_is_in_the_table() -> None:
         "symmetric-init",
         "init-scale",
         "init-shape",
+        # a gradient that is no finite number; the checker's own failure
+        "not-finite",
+        "too-large",
+        "checker-failed",
+        # named by the reader's own variables (slips.py) and the pattern (patterns.py)
+        "variable-slip",
+        "forward-for-gradient",
+        "bias-gradient",
+        "extra-factor",
+        "missing-factor",
+        "added-not-multiplied",
+        "share-twice",
+        "share-sign",
+        "left-at-zero",
+        "read-before-backward",
+        "zeroed-after-backward",
+        "inputs-pinned",
+        "engine-rule",
+        "short-order",
+        "engine-seed",
+        "near-symmetric-init",
+        "init-mean",
     }
+    from backprop_core.practice.capstone_messages import CAPSTONE_MESSAGES
+
+    produced |= set(CAPSTONE_MESSAGES) - {"pass-capstone"}  # capstone.py (the reader's MLP)
     assert produced == set(KEYS)
     for op in GATES.values():
         assert set(op) == set(LANGUAGES)
@@ -116,6 +147,18 @@ def test_numbers_are_shown_as_the_pages_show_them() -> None:
     assert fmt(0.50001, 0.5) == "0.50001"  # more digits when the two would look equal
 
 
+def test_the_examples_in_the_practice_modules_run() -> None:
+    import backprop_core.practice as room
+
+    names = [f"{room.__name__}.{m.name}" for m in pkgutil.iter_modules(room.__path__)]
+    finder, runner = doctest.DocTestFinder(exclude_empty=True), doctest.DocTestRunner()
+    for name in names:
+        for test in finder.find(importlib.import_module(name)):
+            runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.attempted >= 6 and result.failed == 0
+
+
 # --- running the reader's code ----------------------------------------------------------
 
 
@@ -130,10 +173,10 @@ def test_the_right_answer_passes_and_its_output_is_silenced(
 def test_inputs_are_replaced_in_the_readers_own_lines() -> None:
     source = "from backprop_core import Value\nx, y = Value(3.0, label='x'), Value(-2.0)\n"
     program = prepare(source, {"x": 3.0, "y": -2.0})
-    namespace = program.run({"x": 0.5, "y": 1.5}).namespace
+    namespace = run_program(program, {"x": 0.5, "y": 1.5}).namespace
     assert (namespace["x"].data, namespace["y"].data, namespace["x"].label) == (0.5, 1.5, "x")
     program = prepare("w = [float('2'), -3]\n", {"w": [2.0, -3.0]})  # no matching literals
-    assert program.run({"w": [0.25, 0.75]}).namespace["w"] == [0.25, 0.75]
+    assert run_program(program, {"w": [0.25, 0.75]}).namespace["w"] == [0.25, 0.75]
 
 
 def test_code_that_breaks_only_at_another_point_is_reported_with_that_point() -> None:
@@ -250,3 +293,85 @@ def test_a_lost_minus_sign_on_two_paths_is_a_sign_error() -> None:
     )
     source = "a, b, c, d = 2, 4, 1, 3\nda = db = 1 / (c + d)\ndc = dd = (a + b) / (c + d)**2\n"
     assert ex.check(source, "en")["key"] == "sign"
+
+
+# --- the checker never shows its own traceback -----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_failure_of_the_checker_itself_is_one_sentence_in_the_pages_language(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import backprop_core.practice.exercise as exercise_module
+
+    def broken(*args: object) -> None:
+        raise AttributeError("'NoneType' object has no attribute 'truth'")
+
+    monkeypatch.setattr(exercise_module, "judge", broken)
+    result = SQUARE.check(RIGHT, lang)
+    assert (result["verdict"], result["key"]) == ("error", "checker-failed")
+    assert result["message"] == message("checker-failed", lang, {})
+    assert "Traceback" not in result["message"] and "NoneType" not in result["message"]
+    assert result["message"].count("\n") == 0
+    assert "NoneType" in result["detail"]  # for a bug report, not for the reader
+
+
+@pytest.mark.parametrize(
+    "collected",
+    [
+        None,
+        [],
+        {"runs": "x"},
+        {"runs": [{"gradients": {"dq": [1, 2]}}] * 5},
+        {"error": 3},
+        {"runs": [{"gradients": {"dq": "nan", "dx": 1, "dy": 1}}] * 5},
+        {"failed": "boom"},
+    ],
+)
+def test_the_judge_takes_whatever_it_is_given_without_raising(collected: object) -> None:
+    result = SQUARE.judge(collected, "de")
+    assert result["verdict"] in ("fail", "error")
+    json.dumps(result, allow_nan=False)
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("dy = float('inf')", "not-finite"),
+        ("dy = float('nan')", "not-finite"),
+        ("dy = -10**400", "too-large"),
+        ("dy = type('F', (float,), {'__float__': lambda s: 1 / 0})(x * dq)", None),
+        ("dy = type('F', (float,), {'__float__': lambda s: 1 / 0})(y * dq)", "swapped-inputs"),
+        ("dy = type('I', (int,), {'__index__': lambda s: 1 / 0})(5)", "hard-coded"),
+    ],
+)
+def test_numbers_that_are_not_plain_get_their_own_finding_and_plain_json(
+    line: str, key: str | None
+) -> None:
+    result = SQUARE.check(RIGHT + line + "\n", "ja")
+    assert result["key"] == key, result["message"]
+    json.dumps(result, allow_nan=False)
+
+
+def test_a_nan_gradient_of_the_engine_exercise_is_named_in_plain_json() -> None:
+    from tests.exercise_cases import checker, read
+
+    source = read("build-your-own/backward", "wrong/not-finite.py")
+    result = checker("build-your-own/backward")(source, "zh")
+    assert result["key"] == "not-finite"
+    json.dumps(result, allow_nan=False)
+
+
+def test_what_the_engine_exercise_collects_is_plain_json_even_with_infinite_local_gradients() -> (
+    None
+):
+    from tests.exercise_cases import checker, read
+
+    ex = checker("build-your-own/backward").__self__
+    source = read("build-your-own/backward", "solution.py").replace(
+        "(other.data, self.data))", "(other.data, float('inf')))"
+    )
+    collected = ex.collect(source, ex.plan())
+    json.dumps(collected, allow_nan=False)
+    result = ex.judge(json.loads(json.dumps(collected)), "en")
+    assert result["verdict"] == "fail" and result["key"] in ("not-finite", "wrong-value")

@@ -4,7 +4,9 @@ Every catalogued case (reference solutions, wrong answers, typed-in numbers) is
 checked in Pyodide, each in one of the four languages in turn, the way the
 worker does it: check.py in a fresh namespace, then ``check(source, lang)``.
 The verdicts and keys must be those CPython gives; a case that fails on
-purpose proves a wrong key is noticed.
+purpose proves a wrong key is noticed. A sample of the generated answers
+(tests/variants: equivalents that must pass, mutants that must fail) goes
+through Pyodide too, with the key CPython gives them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import pytest
 
 from backprop_core.practice import LANGUAGES
 from sitebuild.wheel import build_wheel
-from tests.exercise_cases import EXERCISES, Case, all_cases, hard_coded, read
+from tests.exercise_cases import EXERCISES, Case, all_cases, checker, hard_coded, read
+from tests.variants import generated
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "tests" / "pyodide" / "run_in_pyodide.mjs"
@@ -32,6 +35,23 @@ pytestmark = pytest.mark.pyodide
 CASES = all_cases()
 CASES += [c for c in map(hard_coded, EXERCISES) if c.id not in {k.id for k in CASES}]
 CANARY = Case("gates/sigmoid", "canary", read("gates/sigmoid", "solution.py"), "not-a-key")
+
+
+def _generated_sample(per_kind: int = 2) -> list[Case]:
+    """A few generated answers per exercise (one of each kind for the slow engine one),
+    with the key the checker gives them in CPython."""
+    found = []
+    for exercise in EXERCISES:
+        n = 1 if exercise.startswith("build-your-own") else per_kind
+        for kind in ("pass", "fail"):
+            picked = [g for g in generated(exercise) if g.expected == kind][::7][:n]
+            for g in picked:
+                key = checker(exercise)(g.source, "en")["key"]
+                found.append(Case(exercise, f"generated {g.kind} {g.how}", g.source, key))
+    return found
+
+
+CASES += _generated_sample()
 
 RUN = f"""
 import json, sys, time

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild.check_exercises import check_exercise
-from sitebuild.exercises import ATTEMPTS_BEFORE_SOLUTION, problems, split_body
+from sitebuild.exercises import ATTEMPTS_BEFORE_SOLUTION, about, problems, split_body
 from tests.conftest import BuiltSite
 from tests.exercise_cases import EXERCISES_DIR, read
 from tests.pages import LANGUAGES, ROOT, blocks, exercise_hints, pages, url
@@ -85,6 +85,10 @@ def test_exercise_blocks_follow_the_contract(built_site: BuiltSite, lang: str, p
         assert feedback_attrs["data-role"] == "feedback"
         assert feedback_attrs["data-verdict"] == "none"
         assert feedback_attrs["aria-live"] == "polite"
+        # Its own title (not the slug) and its own line saying what to do.
+        title, intro = about(name, lang)
+        assert html.escape(intro) in body[feedback.end() : feedback.end() + 400]
+        assert html.escape(t["exercise_label"].format(name=title)) in body
         # The hint in the page's language, the solution hidden (and out of the search index).
         assert html.escape(hints[name].split("`")[0]) in body
         solution = re.search(r'<details class="bp-exercise__solution"([^>]*)>', body)
@@ -169,4 +173,4 @@ def test_the_site_says_which_page_has_which_exercises(built_site: BuiltSite) -> 
     }
     css = built_site.path / "assets" / "bp" / "exercise.css"
     assert css.is_file()
-    assert 'assets/bp/exercise.css"' in (built_site.path / "index.html").read_text("utf-8")
+    assert "assets/bp/exercise.css?v=" in (built_site.path / "index.html").read_text("utf-8")

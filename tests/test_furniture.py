@@ -53,6 +53,7 @@ def english_furniture() -> set[str]:
     found.add(config["site_description"])
     found.update(p["toggle"]["name"] for p in config["theme"]["palette"])
     found.add("Permanent link")
+    found.add("Made with")  # Material's footer notice, English in every language
     ui = json.loads((ROOT / "web" / "ui-strings.json").read_text(encoding="utf-8"))["en"]
     prefixes = (text.split("{")[0].strip() for text in ui.values())
     found.update(p for p in prefixes if " " in p)  # single words ("Run") also start docstrings

@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backprop_core import Node, Value, trace
-from backprop_core.layout import SEP, Box, Layout, _items, _spread, layout, text_width
+from backprop_core.draw.columns import build_items
+from backprop_core.draw.heights import spread
+from backprop_core.draw.layout import SEP, Box, Layout, layout, text_width
 
 TOTAL = (40.0, 30.0, 16.0)  # a total's box: width, height on a trunk, height off it
 
@@ -199,7 +201,7 @@ def test_totals_are_only_drawn_when_asked_for() -> None:
 def test_spread_keeps_order_and_spacing_and_the_mean(items: list[tuple[float, float]]) -> None:
     wanted = [w for w, _ in items]
     heights = [h for _, h in items]
-    placed = _spread(wanted, heights)
+    placed = spread(wanted, heights)
     for i in range(1, len(placed)):
         gap = placed[i] - placed[i - 1] - (heights[i] + heights[i - 1]) / 2
         assert gap >= SEP - 1e-6
@@ -208,7 +210,7 @@ def test_spread_keeps_order_and_spacing_and_the_mean(items: list[tuple[float, fl
 
 
 def test_spread_leaves_well_spaced_items_alone() -> None:
-    assert _spread([0.0, 100.0, 300.0], [10.0, 10.0, 10.0]) == [0.0, 100.0, 300.0]
+    assert spread([0.0, 100.0, 300.0], [10.0, 10.0, 10.0]) == [0.0, 100.0, 300.0]
 
 
 def test_wires_of_one_input_share_a_trunk() -> None:
@@ -217,7 +219,7 @@ def test_wires_of_one_input_share_a_trunk() -> None:
     for _ in range(50):
         v = (v * x).tanh()  # x feeds a gate in every other column
     nodes = trace(v)
-    items, _, _ = _items(nodes, [(10.0, 16.0)] * len(nodes), [(30.0, 30.0)] * len(nodes))
+    items, _, _ = build_items(nodes, [(10.0, 16.0)] * len(nodes), [(30.0, 30.0)] * len(nodes))
     # nodes + a label per wire + one trunk through ~100 columns; unshared it would be ~2,600
     assert len(items.rank) < 5 * len(nodes)
     result = lay_out(v)

@@ -15,8 +15,11 @@ import re
 
 import pytest
 
-from sitebuild import localize, runnable
-from sitebuild.localize import LANGUAGES, LocalizationError, all_snippets, source
+from sitebuild import catalogs, localize, runnable
+from sitebuild import translation_units as tu
+from sitebuild.localize import LocalizationError, source
+from sitebuild.snippet_files import LANGUAGES, all_snippets
+from sitebuild.snippet_files import SNIPPETS as SNIPPET_DIR
 from sitebuild.snippets import Output, run_jobs
 
 SNIPPETS = all_snippets()
@@ -43,9 +46,16 @@ def program(code: str) -> str:
     return ast.dump(_SetAsideText().visit(ast.parse(code)))
 
 
+TAG = re.compile(r"<[^>]*>")
+
+
 def text_of(output: Output) -> str:
-    """Everything a block shows: printed text, and the pictures' and values' data."""
-    return "".join(event[2] if event[0] == "display" else event[1] for event in output.events)
+    """Everything a block shows: printed text, and the text of its pictures and values
+    (a picture's markup left out: a translated label may be wider than the English one,
+    and moves the drawing's coordinates, not its numbers)."""
+    return "".join(
+        TAG.sub(" ", event[2]) if event[0] == "display" else event[1] for event in output.events
+    )
 
 
 def numbers(output: Output) -> list[str]:
@@ -102,16 +112,16 @@ def test_the_program_comparison_sees_a_changed_program() -> None:
 
 def test_prose_and_names() -> None:
     names = frozenset({"loss", "f", "x", "DivideGate", "forward"})
-    assert localize.words("loss curve:", names) == (["curve"], ["loss"])
-    assert localize.words("loss = ", names) == ([], [])  # a name next to "=" reads as code
-    assert localize.words("df/dx = ", names) == ([], [])  # df: d + a name
-    assert localize.words("DivideGate ->", names) == ([], [])
-    assert localize.words("Hacker's guide 的 sigmoid", names) == ([], [])
+    assert tu.words("loss curve:", names) == (["curve"], ["loss"])
+    assert tu.words("loss = ", names) == ([], [])  # a name next to "=" reads as code
+    assert tu.words("df/dx = ", names) == ([], [])  # df: d + a name
+    assert tu.words("DivideGate ->", names) == ([], [])
+    assert tu.words("Hacker's guide 的 sigmoid", names) == ([], [])
 
 
 def test_english_is_the_file_itself() -> None:
     for name in SNIPPETS[:3]:
-        assert source(name, "en") == (localize.SNIPPETS / name).read_text(encoding="utf-8")
+        assert source(name, "en") == (SNIPPET_DIR / name).read_text(encoding="utf-8")
 
 
 def test_a_page_shows_and_runs_the_localized_snippet(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,7 +164,7 @@ def test_same_numbers(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_prose_unit_is_translated(lang: str) -> None:
-    missing, _ = localize.missing_and_stale(lang)
+    missing, _ = catalogs.missing_and_stale(lang)
     untranslated = [f"{name}: {text!r}" for name, text in missing]
     assert not untranslated, (
         f"snippets/locale/{lang}.po has no translation for these (run "
@@ -165,7 +175,7 @@ def test_every_prose_unit_is_translated(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_stale_catalog_entries(lang: str) -> None:
-    _, stale = localize.missing_and_stale(lang)
+    _, stale = catalogs.missing_and_stale(lang)
     assert not stale, (
         f"snippets/locale/{lang}.po has entries no snippet has any more (run "
         f"`python -m sitebuild.localize`): {stale[:5]}"
@@ -179,11 +189,11 @@ def test_no_english_left(lang: str) -> None:
     left = []
     for name in SNIPPETS:
         code = source(name, lang)
-        names = localize.code_names(code)
+        names = tu.code_names(code)
         left += [
             f"{name}: {unit.text!r} {prose}"
-            for unit in localize.units(code)
-            if (prose := localize.words(localize.visible_text(unit), names)[0])
+            for unit in tu.units(code)
+            if (prose := tu.words(tu.visible_text(unit), names)[0])
         ]
     assert not left, f"English left in the {lang} snippets:\n" + "\n".join(left)
 
@@ -192,11 +202,11 @@ def test_no_english_left(lang: str) -> None:
 def test_german_translations_are_not_the_english(name: str) -> None:
     """German shares the Latin alphabet, so check entry by entry: a unit with prose
     must not come back unchanged."""
-    table = localize.translations("de")
+    table = catalogs.translations("de")
     code = source(name, "en")
     same = [
         unit.text
-        for unit, prose in localize.translatable(code)
+        for unit, prose in tu.translatable(code)
         if prose and table.get((name, unit.text)) == unit.text
     ]
     assert not same, f"{name}: German 'translations' equal to the English: {same}"

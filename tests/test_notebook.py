@@ -7,12 +7,15 @@ own capture of the real sys.stdout and sys.stderr.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
 
+from backprop_core import notebook
 from backprop_core.notebook import display_data, run_cell
 from tests import core_checks
+from tests.pages import ROOT
 
 
 @pytest.mark.parametrize("check", core_checks.checks("notebook"), ids=lambda fn: fn.__name__)
@@ -44,7 +47,7 @@ def test_traceback_through_backprop_core(capsys: pytest.CaptureFixture[str]) -> 
         "about 709.78); scale the input down (for a softmax, subtract the largest score "
         "first, as Value.logsumexp does)"
     )
-    assert "notebook.py" not in err
+    assert "backprop_core/notebook" not in err
 
 
 def test_display_data_falls_back_to_repr() -> None:
@@ -62,3 +65,17 @@ def test_keyboard_interrupt_is_reported_not_raised(capsys: pytest.CaptureFixture
     # the browser's stop button raises KeyboardInterrupt inside the reader's code
     assert run_cell("raise KeyboardInterrupt", filename="<cell>") is False
     assert capsys.readouterr().err.rstrip().endswith("KeyboardInterrupt")
+
+
+def test_the_browser_keeps_the_notebooks_picture_budget() -> None:
+    """The build (run_cell in CPython) and the browser's runner (web/figures.js,
+    worker and page) cut pictures at the same numbers."""
+    limits = json.loads((ROOT / "web" / "runner-limits.json").read_text(encoding="utf-8"))
+    ours = {
+        "svg_chars": notebook.SVG_MAX_CHARS,
+        "svg_elements": notebook.SVG_MAX_ELEMENTS,
+        "figures_per_run": notebook.FIGURES_PER_RUN,
+        "figure_elements_per_run": notebook.FIGURE_ELEMENTS_PER_RUN,
+        "picture_chars_per_run": notebook.PICTURE_CHARS_PER_RUN,
+    }
+    assert ours == {key: limits[key] for key in ours}

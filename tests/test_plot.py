@@ -1,4 +1,4 @@
-"""backprop_core.plot: the training picture (data, decision boundary, loss curve).
+"""backprop_core.draw.plot: the training picture (data, decision boundary, loss curve).
 
 Checked on the parsed SVG: every part present, only what the site's picture
 policy allows, text boxes inside the picture and apart from each other, a
@@ -9,7 +9,6 @@ tests/browser/test_training_live.py.)
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -19,14 +18,12 @@ import pytest
 
 from backprop_core import Value, set_language
 from backprop_core.datasets import circles, moons
-from backprop_core.layout import text_width
+from backprop_core.draw.layout import text_width
+from backprop_core.draw.plot import FONT_SIZE, WIDTH, training_plot
 from backprop_core.notebook import display_data
-from backprop_core.plot import FONT_SIZE, WIDTH, training_plot
-from sitebuild.sanitize import sanitize_svg
-from tests.pages import ROOT
+from sitebuild.sanitize import policy, sanitize_svg
 
 NS = {"s": "http://www.w3.org/2000/svg"}
-POLICY = json.loads((ROOT / "web" / "svg-policy.json").read_text(encoding="utf-8"))
 PHONE_COLUMN = 390 - 2 * 16  # a 390 px phone, minus the page's margins
 
 
@@ -75,10 +72,12 @@ def test_every_part_is_drawn() -> None:
 
 def test_only_what_the_picture_policy_allows() -> None:
     svg = training_plot(*moons(40), score=wavy, losses=[1.0, 0.5])._repr_svg_()
-    tags, attributes = set(POLICY["tags"]), set(POLICY["attributes"])
+    rules = policy()
     for element in parse(svg).iter():
-        assert element.tag.split("}")[1] in tags, element.tag
-        assert set(element.attrib) <= attributes, element.attrib
+        tag = element.tag.split("}")[1]
+        assert tag in rules.elements, element.tag
+        assert set(element.attrib) <= set(rules.elements[tag]), element.attrib
+        assert set(element.get("class", "").split()) <= set(rules.classes), element.attrib
     assert "<style" not in svg and "style=" not in svg
     # what the build's sanitizer keeps is the whole picture, element for element
     kept = parse(sanitize_svg(svg))

@@ -1,9 +1,11 @@
-"""web/pyrunner.py, the worker's Python half, inside the real Pyodide runtime (Node.js).
+"""web/pyrunner.py and the fallback's web/pyreset.py inside the real Pyodide runtime (Node.js).
 
-A run that spoils the interpreter in every way the runner review found (and a
-few more) is followed by reset(); the next run must see the state Python had
-when it became ready. The browser test (tests/browser/test_runner_hardening.py)
-proves the same across pages; this one names each piece.
+Normally every run gets an interpreter no run has touched (web/runtime.js); in
+the fallback (no snapshot yet, or none possible) one interpreter is reused and
+reset. A run that spoils the interpreter in every way the runner review found
+(and a few more) is followed by reset(); the next run must see the state Python
+had when it became ready. The browser tests (tests/browser/test_runner_hardening.py)
+prove the fresh interpreters across pages; this one names each piece of the reset.
 """
 
 from __future__ import annotations
@@ -25,13 +27,13 @@ pytestmark = pytest.mark.pyodide
 SPOILER = r"""
 import builtins, io, math, os, random, sys, warnings, fractions, gc
 from backprop_core import Value, grad_check
-import backprop_core, backprop_core.notebook
+import backprop_core, backprop_core.notebook.display
 
 Value.__mul__ = lambda a, b: Value(-1.0)
 with open(backprop_core.value.__file__, "a") as source:  # the engine's own file, edited
     source.write("\nSPOILED = True\n")
 backprop_core.grad_check = lambda *args, **kw: True
-backprop_core.notebook.SVG_MAX_ELEMENTS = 10**9
+backprop_core.notebook.display.SVG_MAX_ELEMENTS = 10**9
 math.exp = None
 builtins.len = lambda x: 0
 builtins.spoiled = True
@@ -73,18 +75,19 @@ print("built")
 
 CHECK = r"""
 import builtins, json, math, os, sys, time, warnings, gc
-import pyrunner
+import pyrunner, pyreset
 
-pyrunner.start()
+pyrunner.prepare()
+pyreset.start()
 limit, digits, cwd = sys.getrecursionlimit(), sys.get_int_max_str_digits(), os.getcwd()
 stdout, filters = sys.stdout, list(warnings.filters)
 shown = []
 cells = json.dumps([{"code": SPOILER, "filename": "spoiler.py"}])
 ok = pyrunner.run(cells, "en", lambda *a: shown.append(a), lambda index: None)
-changed = pyrunner.reset()
+changed = pyreset.reset(pyrunner.left)
 
 from backprop_core import Value, grad_check
-import backprop_core, backprop_core.notebook
+import backprop_core, backprop_core.notebook.display
 report = {
     "ok": ok,
     "changed": changed,
@@ -94,7 +97,7 @@ report = {
         and grad_check.__module__ == "backprop_core.gradcheck"
     ),
     "file_edit_ignored": not hasattr(backprop_core.value, "SPOILED"),
-    "svg_limit": backprop_core.notebook.SVG_MAX_ELEMENTS,
+    "svg_limit": backprop_core.notebook.display.SVG_MAX_ELEMENTS,
     "exp": math.exp(0.0),
     "len": len("abc"),
     "spoiled_builtin": hasattr(builtins, "spoiled"),
@@ -115,16 +118,16 @@ report = {
 shown.clear()
 cells = json.dumps([{"code": "print(input())", "filename": "in.py"}])
 report["input_ok"] = pyrunner.run(cells, "en", lambda *a: shown.append(a), lambda i: None)
-pyrunner.reset()
+pyreset.reset(pyrunner.left)
 
 # Deep chains the run leaves behind, plain and hanging on a cycle, are freed
 # without the deep C recursion that kills Pyodide (now, or in a later run's gc).
 cells = json.dumps([{"code": DEEP, "filename": "deep.py"}])
 report["deep_ok"] = pyrunner.run(cells, "en", lambda *a: None, lambda i: None)
-pyrunner.reset()
+pyreset.reset(pyrunner.left)
 cells = json.dumps([{"code": "import gc\nprint(gc.collect() >= 0)", "filename": "gc.py"}])
 report["after_deep_ok"] = pyrunner.run(cells, "en", lambda *a: None, lambda i: None)
-pyrunner.reset()
+pyreset.reset(pyrunner.left)
 
 # What a reset costs when nothing was spoiled (the common case).
 times = []
@@ -132,7 +135,7 @@ for _ in range(15):
     cells = json.dumps([{"code": "x = 1", "filename": "x.py"}])
     pyrunner.run(cells, "en", lambda *a: None, lambda i: None)
     t = time.perf_counter()
-    pyrunner.reset()
+    pyreset.reset(pyrunner.left)
     times.append(time.perf_counter() - t)
 report["reset_ms"] = sorted(times)[len(times) // 2] * 1000
 print("REPORT " + json.dumps(report))
@@ -147,7 +150,7 @@ def test_reset_undoes_what_a_run_spoiled(tmp_path_factory: pytest.TempPathFactor
     code = f"exec({CHECK!r}, {{'SPOILER': {SPOILER!r}, 'DEEP': {DEEP!r}, '__name__': 'check'}})"
     done = subprocess.run(
         [node, str(RUNNER), "--wheel", str(wheel), "--file", str(ROOT / "web" / "pyrunner.py"),
-         "--run", code],
+         "--file", str(ROOT / "web" / "pyreset.py"), "--run", code],
         capture_output=True, text=True, timeout=600, cwd=ROOT,
     )  # fmt: skip
     lines = [line for line in done.stdout.splitlines() if line.startswith("REPORT ")]

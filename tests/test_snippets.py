@@ -17,12 +17,12 @@ import pytest
 
 from tests.pages import LANGUAGES, ROOT, SNIPPETS, blocks, pages, read
 
-# An exercise's starter and solution are snippets; its checker and catalogued wrong
+# An exercise's starter and solution are snippets; its checker and catalogued wrong and right
 # answers are tested by tests/test_exercises.py.
 ALL_SNIPPETS = sorted(
     p.relative_to(SNIPPETS).as_posix()
     for p in SNIPPETS.rglob("*.py")
-    if not (p.name == "check.py" or "wrong" in p.parent.parts)
+    if not (p.name == "check.py" or {"wrong", "right"} & set(p.parent.parts))
 )
 OPTION = re.compile(r'session="([^"]*)"')
 

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 import pytest
 
 from backprop_core import Value, draw_svg, format_number, set_language, trace
+from backprop_core.draw.svg import DRAW_LIMIT, GRAD_DY, local_gradients
 from backprop_core.notebook import display_data
-from backprop_core.svg import DRAW_LIMIT, GRAD_DY, local_gradients
 
 NS = "{http://www.w3.org/2000/svg}"
 Rect = tuple[float, float, float, float]  # left, top, right, bottom

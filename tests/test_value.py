@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from backprop_core import Value
+from backprop_core import Value, deep_graphs
 from backprop_core import value as value_module
 from tests import core_checks
 from tests.core_checks import ErrorCase
@@ -47,30 +47,32 @@ def test_freeing_a_deep_graph_does_not_recurse(monkeypatch: pytest.MonkeyPatch) 
 
     Pyodide dies of a fatal stack overflow when a chain of about 2,500 nodes is
     freed recursively (the Pyodide run of check_backward_long_chain_is_iterative
-    shows it for real). There, every _SEGMENT-th node of a chain becomes a
-    checkpoint whose __del__ releases its inputs in a loop; here we install the
-    same machinery and watch the Python stack depth of every __del__.
+    shows it for real). There, every SEGMENT-th node of a chain becomes a
+    checkpoint whose __del__ releases its inputs in a loop; here we make the
+    same class (deep_graphs.with_checkpoints) and watch the Python stack depth
+    of every __del__.
     """
-    release = value_module._release_iteratively
+    release = deep_graphs._release
     depths: list[int] = []
 
     def watched(self: Value) -> None:
         depths.append(core_checks.stack_depth())
         release(self)
 
-    monkeypatch.setattr(value_module, "_CUT_CHAINS", True)
-    monkeypatch.setattr(value_module._Checkpoint, "__del__", watched)
-    x = Value(1.0)
+    monkeypatch.setattr(deep_graphs, "_release", watched)
+    checked = deep_graphs.with_checkpoints(Value)
+    monkeypatch.setattr(value_module, "Value", checked)  # every gate now makes checked nodes
+    x = checked(1.0)
     out = x
     for _ in range(10_000):
         out = (out * 1.0).tanh()
-    checkpoints = 20_000 // value_module._SEGMENT
-    assert isinstance(out, Value) and out.data == pytest.approx(0.0, abs=0.1)
+    checkpoints = 20_000 // deep_graphs.SEGMENT
+    assert isinstance(out, checked) and out.data == pytest.approx(0.0, abs=0.1)
     base = core_checks.stack_depth()
     del out
     assert len(depths) == checkpoints
     assert max(depths) <= base + 4, max(depths) - base
-    assert value_module._ORPHANS == [] and value_module._RELEASING == [False]
+    assert deep_graphs._ORPHANS == [] and deep_graphs._RELEASING == [False]
 
 
 def test_failed_construction_is_freed_quietly() -> None:

@@ -6,18 +6,25 @@
 // - "Copy link" puts the block's current code into the URL fragment (share.js),
 //   on the clipboard and in the address bar. Opening such a link shows that code
 //   in that block, without touching the reader's own kept edit until they run
-//   it (then it becomes their edit); Reset in that state shows the original and
-//   leaves the kept edit alone, since the reader has not seen it on this visit.
-// - Where storage is refused, everything works the same; the first edit of a
-//   block shows a note that edits are not kept.
+//   it (then it becomes their edit). The reader's own edit is never lost to a
+//   link: while the link's code is shown, and after it was run, a button in the
+//   block's note brings the reader's own code back.
+// - Another tab that changes the same block's kept code is followed (the
+//   storage event), unless the reader is typing in this block (its editor has
+//   focus, or they edited it in the last TYPING_MS): then the note says that
+//   what they type here wins.
+// - Where storage is refused or full, everything works the same; the block's
+//   note says that its edit (or its solved mark) is not kept.
 //
 // runner.js tells this module about each block (onEveryBlock) and its events:
 // bp:edit (the reader changed the code), bp:run (a run starts), bp:reset.
 
 import { updateLanguageLinks } from "./language-links.js";
 import { onEveryBlock } from "./runner.js";
-import { sharedCode, copyLink } from "./share.js";
-import { kept, storageUsable } from "./storage.js";
+import { copyLink, sharedCode } from "./share.js";
+import { kept } from "./storage.js";
+
+const TYPING_MS = 10_000;
 
 // The shared code of the URL the page was opened with, decoded once per URL.
 let sharedFor = { href: null, promise: null };
@@ -41,36 +48,84 @@ function snippetOf(block) {
   return block.root.dataset.snippet;
 }
 
-/** The block's own note (below the editor, announced): a shared link's code,
-    a copied link, edits that are not kept. The status line belongs to runs. */
-function say(block, text) {
+/** The block's own note (below the editor, announced): a shared link's code, a
+    copied link, edits that are not kept. The status line belongs to runs. An
+    optional action ({label, run}) is a button after the text. */
+function say(block, text, action = null) {
   let note = block.root.querySelector('[data-role="kept-note"]');
   if (!note) {
-    note = document.createElement("p");
+    note = document.createElement("div");
     note.className = "bp-run__note";
     note.dataset.role = "kept-note";
-    note.setAttribute("role", "status");
-    note.setAttribute("aria-live", "polite");
+    const message = document.createElement("span");
+    message.setAttribute("role", "status");
+    message.setAttribute("aria-live", "polite");
+    note.append(message);
     block.editorHost.after(note);
   }
-  note.textContent = text;
+  note.firstChild.textContent = text;
+  note.querySelector("button")?.remove();
+  if (action) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.dataset.action = "restore-edit";
+    button.textContent = action.label;
+    button.addEventListener("click", action.run);
+    note.append(" ", button);
+  }
 }
 
-function unsay(block, text) {
+function unsay(block, ...texts) {
   const note = block.root.querySelector('[data-role="kept-note"]');
-  if (note && note.textContent === text) note.remove();
+  if (note && texts.includes(note.firstChild.textContent)) note.remove();
+}
+
+/** The note's message when a write of this block failed (storage refused or full). */
+function notKept(block, refused) {
+  const m = block.messages;
+  say(block, refused ? m.storage_refused : m.storage_full);
 }
 
 function keep(block) {
   const snippet = snippetOf(block);
   const m = block.messages;
   let sharedPending = false; // showing a shared link's code, not yet the reader's own
+  let editedAt = -Infinity; // when the reader last edited this block in this tab
 
-  const saved = kept.code(snippet);
-  if (saved !== null && saved !== block.originalCode) {
-    block.setCode(saved);
-    block.root.dataset.edited = "true";
-  }
+  const own = () => {
+    const code = kept.code(snippet);
+    return code !== null && code !== block.originalCode ? code : null;
+  };
+  const showOwn = (code) => {
+    block.setCode(code);
+    block.root.dataset.edited = String(code !== block.originalCode);
+  };
+  const leaveShared = () => {
+    sharedPending = false;
+    delete block.root.dataset.shared;
+  };
+
+  // The reader's earlier edit, replaced by a link's code they ran: one click brings it back.
+  const offerPrevious = () => {
+    if (kept.previousCode(snippet) === null) return;
+    say(block, m.shared_replaced_edit, {
+      label: m.restore_edit,
+      run: () => {
+        const previous = kept.previousCode(snippet);
+        if (previous === null) return;
+        leaveShared();
+        showOwn(previous);
+        kept.saveCode(snippet, previous, block.originalCode);
+        kept.forgetPreviousCode(snippet);
+        say(block, m.edit_restored);
+      },
+    });
+  };
+
+  const saved = own();
+  if (saved !== null) showOwn(saved);
+  offerPrevious();
 
   const showShared = (shared) => {
     if (!shared || shared.snippet !== snippet || !block.root.isConnected) return;
@@ -79,33 +134,48 @@ function keep(block) {
     sharedPending = true;
     block.setCode(shared.code);
     block.root.dataset.shared = "true";
-    say(block, m.shared_code);
+    if (own() === null) {
+      say(block, m.shared_code);
+      return;
+    }
+    say(block, m.shared_code_over_edit, {
+      label: m.restore_edit,
+      run: () => {
+        leaveShared();
+        const code = own();
+        showOwn(code ?? block.originalCode);
+        say(block, m.edit_restored);
+      },
+    });
   };
   sharedOfThisPage().then(showShared);
   // A shared link opened on its own page (only the fragment changes: no new page).
   block.root.addEventListener("bp:shared", (event) => showShared(event.detail));
 
   block.root.addEventListener("bp:edit", (event) => {
+    editedAt = performance.now();
     if (sharedPending) return; // kept once the reader runs it
-    const isKept = kept.saveCode(snippet, event.detail.code, block.originalCode);
+    if (kept.saveCode(snippet, event.detail.code, block.originalCode)) unsay(block, m.storage_full);
     block.root.dataset.edited = String(event.detail.code !== block.originalCode);
-    if (!isKept && !storageUsable()) say(block, m.storage_refused);
   });
 
   block.root.addEventListener("bp:run", (event) => {
     if (!sharedPending) return;
-    sharedPending = false;
-    delete block.root.dataset.shared;
-    unsay(block, m.shared_code);
+    leaveShared();
+    unsay(block, m.shared_code, m.shared_code_over_edit);
+    const replaced = own();
+    // The reader's own edit is kept aside first; if even that fails, it stays their edit.
+    if (replaced !== null && replaced !== event.detail.code && !kept.keepPreviousCode(snippet, replaced)) return;
     kept.saveCode(snippet, event.detail.code, block.originalCode);
     block.root.dataset.edited = String(event.detail.code !== block.originalCode);
+    offerPrevious();
   });
 
   block.root.addEventListener("bp:reset", () => {
+    editedAt = -Infinity;
     if (sharedPending) {
-      sharedPending = false; // the shared code goes; the reader's own kept edit stays
-      delete block.root.dataset.shared;
-      unsay(block, m.shared_code);
+      leaveShared(); // the shared code goes; the reader's own kept edit stays
+      unsay(block, m.shared_code, m.shared_code_over_edit);
     } else {
       kept.forgetCode(snippet);
     }
@@ -113,12 +183,29 @@ function keep(block) {
   });
 
   block.root.addEventListener("bp:forgotten", () => {
-    sharedPending = false;
-    delete block.root.dataset.shared;
-    unsay(block, m.shared_code);
+    editedAt = -Infinity;
+    leaveShared();
+    unsay(block, m.shared_code, m.shared_code_over_edit, m.shared_replaced_edit, m.edit_restored);
     delete block.root.dataset.edited;
     if (block.code() !== block.originalCode) block.reset();
   });
+
+  // Another tab changed this block's kept code: follow it, unless the reader is
+  // typing here (then what they type wins, and the note says so).
+  block.root.addEventListener("bp:kept-elsewhere", () => {
+    if (sharedPending) return;
+    const code = own() ?? block.originalCode;
+    if (code === block.code()) return;
+    const typing = block.editorHost.contains(document.activeElement) || performance.now() - editedAt < TYPING_MS;
+    if (typing) {
+      say(block, m.edited_elsewhere_typing);
+      return;
+    }
+    showOwn(code);
+    say(block, m.edited_elsewhere);
+  });
+
+  block.root.addEventListener("bp:not-kept", (event) => notKept(block, event.detail.refused));
 
   const button = block.root.querySelector('[data-action="copy-link"]');
   button?.addEventListener("click", async () => {
@@ -133,6 +220,17 @@ function blocksOfThisPage() {
   return document.querySelectorAll(".bp-run[data-bp-ready]");
 }
 
+/** The blocks a storage key belongs to: code:/previous:<snippet>, solved:/attempts:<exercise>. */
+function blocksOf(key) {
+  const at = key.indexOf(":");
+  const kind = key.slice(0, at);
+  const name = key.slice(at + 1);
+  const bySnippet = kind === "code" || kind === "previous";
+  return [...blocksOfThisPage()].filter((element) =>
+    bySnippet ? element.dataset.snippet === name : element.dataset.exercise === name,
+  );
+}
+
 addEventListener("hashchange", async () => {
   if (!location.hash.startsWith("#bp-code=")) return;
   const shared = await sharedOfThisPage();
@@ -145,6 +243,23 @@ addEventListener("hashchange", async () => {
 document.addEventListener("bp:forgotten", () => {
   for (const element of blocksOfThisPage()) {
     element.dispatchEvent(new CustomEvent("bp:forgotten"));
+  }
+});
+
+// Another tab of the site changed a kept edit (storage.js forwards the storage event).
+document.addEventListener("bp:kept", (event) => {
+  const { key, otherTab } = event.detail || {};
+  if (!otherTab) return;
+  const elements = key === null ? [...blocksOfThisPage()] : key.startsWith("code:") ? blocksOf(key) : [];
+  for (const element of elements) element.dispatchEvent(new CustomEvent("bp:kept-elsewhere"));
+});
+
+// A write failed (storage refused or full): the block it belongs to says so.
+document.addEventListener("bp:not-kept", (event) => {
+  const { key, refused } = event.detail || {};
+  if (typeof key !== "string") return;
+  for (const element of blocksOf(key)) {
+    element.dispatchEvent(new CustomEvent("bp:not-kept", { detail: { refused } }));
   }
 });
 

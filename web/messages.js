@@ -17,3 +17,14 @@ export function messagesFor(element) {
     return null;
   }
 }
+
+/** The language of a block's page (the build marks every block; <html lang> can go
+    stale under instant navigation). */
+export function languageOf(element) {
+  return element?.closest("[data-lang]")?.dataset.lang || document.documentElement.lang.slice(0, 2) || "en";
+}
+
+/** A count as the page's language writes it (200,000 / 200.000). */
+export function localNumber(n) {
+  return new Intl.NumberFormat(languageOf(document.querySelector(".bp-run"))).format(n);
+}

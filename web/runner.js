@@ -1,15 +1,15 @@
 // Runnable blocks: <div class="bp-run" data-snippet data-state> (DESIGN.md).
 //
 // States: static (the build's output) -> loading (runtime starting) | waiting
-// (another block runs first) -> running -> done | error | stopped. Output is
-// added as text nodes (never parsed as HTML), within a character budget; a
-// displayed SVG is sanitized (sanitize.js) before it reaches the page, and one
-// displayed again under the same display_id replaces the first in place.
+// (another block runs first) -> running -> done | error | stopped. This module
+// is the block itself: its buttons, its code (the build's, then CodeMirror's),
+// its states and its runs (runtime.js). What a run shows below the block is
+// block-output.js; Python's start as every block shows it, loading-progress.js.
 
-import { format } from "./messages.js";
-import LIMITS from "./runner-limits.json";
+import { BlockOutput } from "./block-output.js";
+import { ensureAnnouncer, smoothPercent } from "./loading-progress.js";
+import { format, languageOf } from "./messages.js";
 import { runtime } from "./runtime.js";
-import { elementCount, sanitizeSvg } from "./sanitize.js";
 
 // CodeMirror is a separate chunk (esbuild splitting), so the page's own script
 // stays small and quick to start. An editor replaces a block's static,
@@ -36,23 +36,13 @@ function timeLimitSeconds() {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 30;
 }
 
-/** The language of a block's page (the build marks every block; <html lang> can go
-    stale under instant navigation). */
-function languageOf(element) {
-  return element?.closest("[data-lang]")?.dataset.lang || document.documentElement.lang.slice(0, 2) || "en";
-}
-
-/** A count as the page's language writes it (200,000 / 200.000). */
-function localNumber(n) {
-  return new Intl.NumberFormat(languageOf(document.querySelector(".bp-run"))).format(n);
-}
-
 const BUSY_STATES = new Set(["loading", "waiting", "running"]);
 // A run's outcome (runtime.js) -> the block's state and the message that says it.
 const OUTCOMES = {
   done: ["done", (m, r) => format(m.done, { ms: r.ms })],
   error: ["error", (m) => m.error],
-  stopped: ["stopped", (m, r) => (r.kept ? m.stopped_kept : m.stopped)],
+  // Stopped while Python was still starting: it starts on; it was not "still loaded".
+  stopped: ["stopped", (m, r) => (!runtime.isReady ? m.stopped_loading : r.kept ? m.stopped_kept : m.stopped)],
   timeout: ["stopped", (m) => format(m.timeout, { seconds: timeLimitSeconds() })],
   cancelled: ["stopped", (m) => m.cancelled],
   crashed: ["error", (m) => m.crashed],
@@ -83,8 +73,7 @@ class RunnableBlock {
     this.editorReady = null; // Promise of the editor, once asked for
     this.handle = null; // the run in progress (runtime.run's result)
     this.runSerial = 0;
-    this.pendingText = []; // output received, laid out at the next frame
-    this.textFrame = 0;
+    this.shown = new BlockOutput(root, this.output, this.messages); // what a run shows
     this.buttons.run.addEventListener("click", () => this.run());
     this.buttons.stop.addEventListener("click", () => this.stop("stopped"));
     this.buttons.reset.addEventListener("click", () => this.reset());
@@ -93,7 +82,7 @@ class RunnableBlock {
     this.editorHost.addEventListener("focus", () => this.ensureEditor(true), { once: true });
     this.editorHost.addEventListener("pointerenter", () => this.ensureEditor(), { once: true });
     // While the runtime loads in the background, every block that has not been
-    // run shows the progress (one page-level region announces it, see below);
+    // run shows the progress (one page-level region announces it: loading-progress.js);
     // once Python is ready each says so.
     this.unwatch = runtime.onProgress((p) => this.showRuntimeProgress(p));
   }
@@ -106,7 +95,8 @@ class RunnableBlock {
     const m = this.messages;
     if (progress.stage === "failed") this.root.dataset.runtime = "failed";
     else if (progress.stage !== "idle") this.root.dataset.runtime = progress.stage === "ready" ? "ready" : "loading";
-    if (this.root.dataset.state !== "static" || progress.stage === "idle") return;
+    // A block that says something of its own (Reset's message) keeps saying it.
+    if (this.root.dataset.state !== "static" || progress.stage === "idle" || this.statusHeld) return;
     // Background progress is shown, not announced: the page's own region speaks once.
     this.status.setAttribute("aria-live", "off");
     if (progress.stage === "failed") this.status.textContent = format(m.runtime_failed, { error: progress.error });
@@ -198,98 +188,6 @@ class RunnableBlock {
     return blocks.map((block) => ({ code: block.code(), filename: block.root.dataset.snippet }));
   }
 
-  clearOutput() {
-    this.output.textContent = "";
-    this.outputChars = 0;
-    this.outputLines = 0;
-    this.outputCut = false;
-    this.cutNoted = false;
-    this.figures = new Map(); // display_id -> figure element
-    this.pendingText = [];
-    cancelAnimationFrame(this.textFrame);
-  }
-
-  /** Text arrives in bursts; the page lays it out at most once per frame. */
-  queueText(chunks) {
-    this.pendingText.push(...chunks);
-    this.textFrame ||= requestAnimationFrame(() => this.flushText());
-  }
-
-  flushText() {
-    cancelAnimationFrame(this.textFrame);
-    this.textFrame = 0;
-    const chunks = this.pendingText.splice(0);
-    for (const [stream, text] of chunks) this.appendText(stream, text);
-  }
-
-  /** The sink's own budget: whatever arrives, the page never holds more than this. */
-  appendText(stream, text) {
-    if (this.outputCut) return;
-    const room = LIMITS.output_chars - this.outputChars;
-    if (text.length > room) {
-      text = text.slice(0, Math.max(0, room));
-      this.outputCut = true;
-    }
-    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
-      if (++this.outputLines >= LIMITS.output_lines) {
-        text = text.slice(0, at + 1);
-        this.outputCut = true;
-        break;
-      }
-    }
-    this.outputChars += text.length;
-    const last = this.output.lastChild;
-    if (stream === "stdout") {
-      if (last && last.nodeType === Node.TEXT_NODE) last.appendData(text);
-      else this.output.append(document.createTextNode(text));
-    } else if (last && last.nodeType === Node.ELEMENT_NODE && last.classList.contains("bp-stderr")) {
-      last.append(document.createTextNode(text));
-    } else {
-      const span = document.createElement("span");
-      span.className = "bp-stderr";
-      span.textContent = text;
-      this.output.append(span);
-    }
-    if (this.outputCut) this.noteCut();
-  }
-
-  noteCut() {
-    if (this.cutNoted) return;
-    this.cutNoted = true;
-    this.outputCut = true;
-    const m = this.messages;
-    this.appendNote(format(m.output_cut, { chars: localNumber(LIMITS.output_chars), lines: localNumber(LIMITS.output_lines) }));
-  }
-
-  appendNote(text) {
-    const note = document.createElement("span");
-    note.className = "bp-note";
-    note.textContent = `${text}\n`;
-    this.output.append(note);
-  }
-
-  appendDisplay({ mime, data, displayId, note }) {
-    this.flushText(); // keep the order of text and pictures
-    if (mime === "image/svg+xml" && elementCount(data) > LIMITS.svg_elements) {
-      mime = "text/plain";
-      data = "";
-      note = "picture_too_large";
-    }
-    if (mime !== "image/svg+xml") {
-      if (data) this.appendText("stdout", `${data}\n`);
-      if (note) this.appendNote(this.messages[note] || note);
-      return;
-    }
-    const figure = document.createElement("span");
-    figure.className = "bp-figure";
-    figure.append(sanitizeSvg(data));
-    const previous = displayId ? this.figures.get(displayId) : null;
-    if (previous && previous.isConnected) previous.replaceWith(figure);
-    else this.output.append(figure);
-    if (displayId) this.figures.set(displayId, figure);
-    this.root.dispatchEvent(new CustomEvent("bp:figure", { bubbles: true, detail: { figure } }));
-  }
-
   /** Start a run; options.check ({code, filename}) has the worker check the code
       afterwards and options.onVerdict(verdict) receive the verdict. Returns the
       run's handle (runtime.run), or null if the block is busy. */
@@ -297,7 +195,8 @@ class RunnableBlock {
     if (BUSY_STATES.has(this.root.dataset.state)) return null;
     const m = this.messages;
     const serial = ++this.runSerial;
-    this.clearOutput();
+    this.statusHeld = false;
+    this.shown.clear();
     const mine = (fn) => (...args) => this.runSerial === serial && fn(...args);
     this.setState(runtime.isReady ? "running" : "loading", runtime.isReady ? m.running : m.loading);
     const handle = runtime.run(
@@ -305,11 +204,11 @@ class RunnableBlock {
       {
         onQueued: mine((reason) => this.setState(reason === "waiting" ? "waiting" : "loading", reason === "waiting" ? m.waiting : m.loading)),
         onStarted: mine(() => this.setState("running", m.running)),
-        onOutput: mine((chunks) => this.queueText(chunks)),
-        onDisplay: mine((message) => this.appendDisplay(message)),
+        onOutput: mine((chunks) => this.shown.queueText(chunks)),
+        onDisplay: mine((message) => this.shown.appendDisplay(message)),
         onCut: mine(() => {
-          this.flushText();
-          this.noteCut();
+          this.shown.flushText();
+          this.shown.noteCut();
         }),
         onVerdict: mine((verdict) => options.onVerdict?.(verdict)),
       },
@@ -321,7 +220,7 @@ class RunnableBlock {
     handle.done.then((result) => {
       liveRuns.delete(this);
       if (this.runSerial !== serial) return;
-      this.flushText();
+      this.shown.flushText();
       this.handle = null;
       const [state, message] = OUTCOMES[result.status] || OUTCOMES.error;
       this.setState(state, message(m, result));
@@ -336,9 +235,7 @@ class RunnableBlock {
   reset() {
     this.stop("stopped");
     this.runSerial++;
-    cancelAnimationFrame(this.textFrame);
-    this.textFrame = 0;
-    this.pendingText = [];
+    this.shown.discardPending();
     this.handle = null;
     liveRuns.delete(this);
     if (this.editor) this.setCode(this.originalCode);
@@ -346,71 +243,10 @@ class RunnableBlock {
     this.shownCode = null;
     this.output.replaceChildren(...this.staticOutput.cloneNode(true).childNodes);
     this.setState("static", this.messages.reset_done);
+    this.statusHeld = true;
     this.root.dispatchEvent(new CustomEvent("bp:reset", { bubbles: true }));
   }
 }
-
-// --- loading progress: smooth on screen, announced once per page -----------------
-
-// The worker reports a few milestones (runtime 5 %, packages 70 %, ...) with
-// seconds between them; on screen the number creeps towards the next one.
-const MILESTONES = { runtime: [5, 70], packages: [70, 90], warming: [90, 99] };
-let progressShown = 0;
-let progressTimer = 0;
-let progressSince = 0;
-
-function smoothPercent() {
-  return Math.round(progressShown);
-}
-
-function onRuntimeProgress(progress) {
-  const span = MILESTONES[progress.stage];
-  clearInterval(progressTimer);
-  if (!span) {
-    progressShown = progress.stage === "ready" ? 100 : 0;
-    announce(progress);
-    return;
-  }
-  const [from, to] = span;
-  progressShown = Math.max(progressShown, from, Math.min(progress.percent, to));
-  progressSince = performance.now();
-  const start = progressShown;
-  progressTimer = setInterval(() => {
-    // Half the way to the next milestone every 1.5 s: moving, never arriving early.
-    const t = (performance.now() - progressSince) / 1500;
-    progressShown = to - (to - start) * 0.5 ** t;
-    for (const element of document.querySelectorAll('.bp-run[data-state="static"]')) {
-      element.bpBlock?.showRuntimeProgress(runtime.progress);
-    }
-  }, 250);
-  announce(progress);
-}
-
-/** One live region per page says that Python is loading, then that it is ready. */
-function announce(progress) {
-  const region = document.getElementById("bp-runtime-announcer");
-  const holder = document.querySelector(".bp-run[data-messages]");
-  if (!region || !holder) return;
-  const m = holder.bpBlock?.messages;
-  if (!m) return;
-  let text = "";
-  if (progress.stage === "ready") text = m.ready;
-  else if (progress.stage === "failed") text = format(m.runtime_failed, { error: progress.error || "" });
-  else if (progress.stage === "runtime" && !region.textContent) text = m.loading;
-  if (text && region.textContent !== text) region.textContent = text;
-}
-
-function ensureAnnouncer() {
-  if (document.getElementById("bp-runtime-announcer")) return;
-  const region = document.createElement("div");
-  region.id = "bp-runtime-announcer";
-  region.className = "bp-visually-hidden";
-  region.setAttribute("role", "status");
-  region.setAttribute("aria-live", "polite");
-  document.body.append(region);
-}
-
-runtime.onProgress(onRuntimeProgress);
 
 // --- pages ------------------------------------------------------------------
 

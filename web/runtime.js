@@ -1,69 +1,64 @@
-// The page's handle on the Python worker. One per visit: Material's instant
-// navigation keeps this module (and so the worker) alive from page to page.
+// The page's Python: a queue of runs and the workers that run them. One per
+// visit: Material's instant navigation keeps this module (and its workers)
+// alive from page to page.
 //
-// Runs wait in a queue here, on the page; the worker gets one at a time. So a
-// run's time limit counts from when it starts, Stop can drop a waiting run
-// without touching the others, and when a worker has to be replaced the
-// waiting runs simply go to the new one.
+// Every Run and every Check goes to a worker that no reader code has touched:
+// a spare, restored from the memory snapshot in the background (snapshot-store.js,
+// ~0.3 s), is waiting; a run takes it, a new spare is restored, and the worker
+// that ran is thrown away when the run ends. So nothing a run does — to Python,
+// to the standard library, to the worker's JavaScript — can reach another run,
+// and a Stop simply throws the worker away (with cross-origin isolation it
+// first asks Python to raise KeyboardInterrupt, so the traceback shows where
+// the code was).
 //
-// The worker answers on a private MessageChannel (see worker.js); every
-// message is checked (type, fields, the id of the run in progress) before it
-// can change anything on the page. A worker that dies — closes itself, runs
-// out of memory, crashes — is noticed (a Web Lock it holds for its lifetime is
-// released, or its port closes) and replaced.
+// The snapshot is made on the first visit, after the reader's first result, by
+// a worker that runs no reader code. Until it exists (and in a browser where
+// snapshots do not work) the fallback is the old one: Runs reuse one worker,
+// which resets the interpreter after each run (pyreset.py); a Check still waits
+// for an untouched worker (a normal start).
 //
-// Stopping: with cross-origin isolation (SharedArrayBuffer) a Stop first asks
-// Python to raise KeyboardInterrupt through Pyodide's interrupt buffer, which
-// keeps the runtime; if the code does not stop within a moment (or the page is
-// not isolated, as on GitHub Pages) the worker is terminated and a fresh one
-// is started.
+// A Check's verdict comes from the judge (judge.js): a worker of its own that
+// never runs reader code.
+//
+// Longer than 300 lines: the queue, the spare worker and the snapshot's life
+// (made, restored, distrusted, remade) decide together which worker takes the
+// next run; the worker's own protocol is python-worker.js.
 
-/* global BUILD_ID */
-import LIMITS from "./runner-limits.json";
+import { Judge } from "./judge.js";
+import { messageStats, PythonWorker } from "./python-worker.js";
+import { forgetSnapshot, loadSnapshot, makingGaveUp, noteMakingFailed, saveSnapshot } from "./snapshot-store.js";
 
-const WORKER_URL = new URL(`./worker.js?v=${BUILD_ID}`, import.meta.url);
 const INTERRUPT_GRACE_MS = 1000;
-const STREAMS = new Set(["stdout", "stderr"]);
-const MIMES = new Set(["text/plain", "image/svg+xml"]);
-const NOTES = new Set(["", "picture_too_large"]);
-const STAGES = new Set(["runtime", "packages", "warming", "ready"]);
-
-const isText = (value, max = Infinity) => typeof value === "string" && value.length <= max;
-const isCount = (value) => Number.isFinite(value) && value >= 0;
-
-/** Per message type: is this message well-formed? (The run id is checked separately.) */
-const VALID = {
-  progress: (m) => STAGES.has(m.stage) && isCount(m.percent) && m.percent <= 100,
-  ready: () => true,
-  failed: (m) => isText(m.error, 2000),
-  started: () => true,
-  output: (m) =>
-    Array.isArray(m.chunks) &&
-    m.chunks.every((c) => Array.isArray(c) && c.length === 2 && STREAMS.has(c[0]) && isText(c[1], LIMITS.output_chars)),
-  display: (m) =>
-    MIMES.has(m.mime) && isText(m.data, LIMITS.svg_chars) && isText(m.displayId, 200) && NOTES.has(m.note),
-  cut: () => true,
-  verdict: (m) => isText(m.verdict, LIMITS.verdict_chars),
-  done: (m) => typeof m.ok === "boolean" && isCount(m.ms),
-  crashed: (m) => isText(m.error, 2000),
-  closed: () => true,
-};
-const RUN_MESSAGES = new Set(["started", "output", "display", "cut", "verdict", "done", "crashed", "closed"]);
+const SNAPSHOT_IDLE_MS = 3000; // with no run yet, the snapshot is made this long after Python is ready
 
 export class PythonRuntime {
   constructor() {
-    this.worker = null;
-    this.generation = 0; // which worker is current; answers of older ones are ignored
-    this.ready = null; // Promise resolved when the runtime can run code
+    this.snapshot = null; // {blob, hash, verified} once there is one to restore
+    this.files = {}; // the runtime's files, from the first worker: {module, stdlib, wheel}
+    this.snapshotState = "unknown"; // unknown | none | making | ready | unavailable
+    this.remadeSnapshot = false;
+    this.spare = null; // an untouched worker, starting or ready
+    this.used = null; // fallback only: a worker that ran reader code and was reset
+    this.active = null; // {run, worker}
+    this.queue = []; // runs waiting for a worker
+    this.ready = null; // Promise resolved when Python first became ready
     this.isReady = false;
     this.listeners = new Set(); // progress listeners: ({percent, stage}) => void
-    this.queue = []; // runs waiting for the worker
-    this.active = null; // the run the worker is running
-    this.nextId = 1;
-    this.interrupt = null;
     this.progress = { percent: 0, stage: "idle" };
-    this.rejected = 0; // malformed or foreign messages ignored (for tests)
-    this.counts = {}; // messages accepted, by type (for tests and the benchmark)
+    this.nextId = 1;
+    this.judge = new Judge(this);
+    this.stats = { started: 0, restored: 0, made: 0, restoreFailed: 0 }; // for tests and the benchmark
+    this.lastWorker = null; // the worker of the latest run (for tests)
+    this.suspect = null; // a snapshot that failed to restore, until a normal start shows it was at fault
+    this.leaving = false; // the page is being unloaded: its workers' failures mean nothing
+    addEventListener("pagehide", () => (this.leaving = true));
+    addEventListener("pageshow", () => (this.leaving = false)); // back from the back-forward cache
+    this.counts = {}; // run messages accepted, by type (for tests and the benchmark)
+  }
+
+  /** Malformed or foreign messages ignored (for tests). */
+  get rejected() {
+    return messageStats.rejected;
   }
 
   onProgress(listener) {
@@ -79,72 +74,175 @@ export class PythonRuntime {
     document.dispatchEvent(new CustomEvent("bp:runtime", { detail: progress }));
   }
 
-  /** Start the worker if it is not running; resolves when Python is ready. */
+  /** Start Python if it is not running; resolves when it is ready. */
   start() {
     if (this.ready) return this.ready;
-    const generation = ++this.generation;
-    const channel = new MessageChannel();
-    const lockName = `bp-python-${generation}-${crypto.getRandomValues(new Uint32Array(2)).join("-")}`;
-    this.worker = new Worker(WORKER_URL, { type: "module", name: "python" });
-    this.port = channel.port1;
-    this.isReady = false;
-    this.interrupt = self.crossOriginIsolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
     this.setProgress({ percent: 1, stage: "runtime" });
-    this.ready = new Promise((resolve, reject) => {
-      this.port.onmessage = (event) => this.receive(generation, event.data, resolve, reject);
-      this.worker.onerror = (event) => {
-        if (generation === this.generation && !this.isReady) reject(new Error(event.message || "worker failed"));
-      };
+    this.ready = new Promise((resolve, reject) => (this.firstStart = { resolve, reject }));
+    this.ready.catch(() => {});
+    (this.snapshotState === "unknown" ? loadSnapshot() : Promise.resolve(this.snapshot)).then((snapshot) => {
+      if (this.snapshotState === "unknown") {
+        this.snapshot = snapshot;
+        this.snapshotState = snapshot ? "ready" : makingGaveUp() ? "unavailable" : "none";
+      }
+      this.ensureSpare();
     });
-    this.ready.then(
-      () => this.watch(generation, lockName),
-      (error) => {
-        if (generation !== this.generation) return;
-        this.setProgress({ percent: 0, stage: "failed", error: String(error.message || error) });
-        this.reset();
-        for (const run of this.queue.splice(0)) run.resolve({ status: "failed", error: String(error.message || error) });
-      },
-    );
-    this.worker.postMessage(
-      { type: "connect", interruptBuffer: this.interrupt && this.interrupt.buffer, lockName },
-      [channel.port2],
-    );
     return this.ready;
   }
 
-  /** Notice when this worker dies: its lock is released, or its end of the channel closes. */
-  watch(generation, lockName) {
-    const lost = () => {
-      if (generation === this.generation && this.worker) this.replace("lost");
-    };
-    this.port.addEventListener("close", lost);
-    if (self.navigator.locks) self.navigator.locks.request(lockName, lost).catch(() => {});
+  /** A worker of the given kind: restored from the snapshot if there is one, else started. */
+  newWorker(onProgress) {
+    const mode = this.snapshot ? "restore" : "start";
+    const snapshot = this.snapshot;
+    const worker = new PythonWorker(mode, snapshot, this.files, { onProgress });
+    worker.ready.then(
+      ({ files }) => {
+        for (const name of ["module", "stdlib", "wheel"]) this.files[name] ??= files[name]; // for later workers
+        if (mode === "restore") snapshot.verified = true;
+        this.stats[mode === "restore" ? "restored" : "started"] += 1;
+        if (mode === "start" && this.suspect) this.snapshotFailed();
+      },
+      (error) => {
+        if (this.leaving) return; // the page is going away: the workers with it
+        this.lastFailure = `${mode}/${error.stage}: ${error.message}`; // (for tests)
+        if (mode === "restore" && this.snapshot === snapshot) {
+          // Normal starts from now on. Whether the snapshot was at fault shows when
+          // one succeeds: a failure to fetch the runtime (offline) is not its fault.
+          this.suspect = snapshot;
+          this.snapshot = null;
+          this.snapshotState = this.remadeSnapshot ? "unavailable" : "none"; // remade once per visit
+          this.remadeSnapshot = true;
+        }
+      },
+    );
+    return worker;
   }
 
-  receive(generation, message, resolve, reject) {
-    if (generation !== this.generation || !message || typeof message !== "object") return;
-    const check = Object.hasOwn(VALID, message.type) ? VALID[message.type] : null;
-    const run = this.active;
-    const forThisRun = RUN_MESSAGES.has(message.type) && run && message.id === run.id;
-    if (!check || !check(message) || (RUN_MESSAGES.has(message.type) && !forThisRun)) {
-      this.rejected += 1;
+  /** Have a spare worker (untouched) starting or ready. */
+  ensureSpare() {
+    if (this.spare && !this.spare.dead) return;
+    if (this.snapshotState === "unknown") return; // start() looks the snapshot up first
+    // Without a snapshot, a second normal start is not worth its seconds while the
+    // reused worker can take the Runs; a Check asks for one (after the snapshot
+    // being made, if it is: that is as quick).
+    if (!this.snapshot && this.isReady && this.snapshotState !== "unavailable") {
+      if (this.snapshotState === "making" || !this.queue.some((run) => run.check)) return;
+    }
+    const first = !this.isReady;
+    const worker = this.newWorker((p) => first && this.showStartProgress(p));
+    this.spare = worker;
+    worker.ready.then(
+      () => {
+        this.becameReady();
+        this.pump();
+      },
+      (error) => {
+        if (this.spare === worker) this.spare = null;
+        if (this.leaving) return;
+        if (worker.mode === "restore") this.ensureSpare(); // a normal start now
+        else this.startFailed(error);
+      },
+    );
+    worker.handlers.onLost = () => {
+      if (this.spare === worker) this.spare = null;
+      this.ensureSpare();
+    };
+  }
+
+  showStartProgress(message) {
+    if (!this.isReady) this.setProgress({ percent: message.percent, stage: message.stage === "ready" ? "warming" : message.stage });
+  }
+
+  becameReady() {
+    if (this.isReady) return;
+    this.isReady = true;
+    this.setProgress({ percent: 100, stage: "ready" });
+    this.firstStart.resolve();
+    if (this.snapshotState === "none") this.idleTimer = setTimeout(() => this.makeSnapshot(), SNAPSHOT_IDLE_MS);
+  }
+
+  startFailed(error) {
+    const text = String(error.message || error);
+    if (!this.isReady) {
+      this.setProgress({ percent: 0, stage: "failed", error: text });
+      this.firstStart.reject(error);
+      this.ready = null; // the next run tries again
+    }
+    for (const run of this.queue.splice(0)) run.resolve({ status: "failed", error: text, ms: 0, kept: false });
+  }
+
+  /** Make the snapshot in a worker of its own (first visit, after the first result). */
+  makeSnapshot() {
+    clearTimeout(this.idleTimer);
+    if (this.snapshotState !== "none") return;
+    this.snapshotState = "making";
+    const maker = new PythonWorker("make", null, this.files, {});
+    maker.ready.then(
+      async ({ bytes, hash }) => {
+        this.snapshot = await saveSnapshot(bytes, hash);
+        this.snapshotState = "ready";
+        this.stats.made += 1;
+        if (this.used && this.active?.worker !== this.used) {
+          this.used.terminate(); // from now on every run gets a fresh worker
+          this.used = null;
+        }
+        this.ensureSpare();
+        this.pump();
+      },
+      (error) => {
+        if (this.leaving) return;
+        if (error.stage === "make") noteMakingFailed(); // (not a runtime that failed to load)
+        this.snapshotState = "unavailable";
+        this.ensureSpare();
+        this.pump();
+      },
+    );
+  }
+
+  /** The snapshot did not verify or restore, and a normal start worked: delete it; a new
+      one is made after the next result (once per visit). */
+  snapshotFailed() {
+    this.stats.restoreFailed += 1;
+    const { suspect } = this;
+    this.suspect = null;
+    if (!this.snapshot || this.snapshot === suspect) forgetSnapshot(); // (not one made since)
+  }
+
+  /** The worker for this run, if one can take it now. */
+  pickWorker(run) {
+    if (!this.snapshot && !run.check && this.used && !this.used.dead) return this.used;
+    if (this.spare?.isReady) return this.spare;
+    return null;
+  }
+
+  /** Send the next waiting run to a worker, if one is free. */
+  pump() {
+    if (this.active) return;
+    const run = this.queue[0];
+    if (!run) return;
+    if (run.check && run.plan === undefined) return; // the judge is still planning it
+    const worker = this.pickWorker(run);
+    if (!worker) {
+      this.ensureSpare();
       return;
     }
+    this.queue.shift();
+    if (worker === this.spare) this.spare = null;
+    if (worker === this.used) this.used = null;
+    this.active = { run, worker };
+    this.lastWorker = worker;
+    run.reused = !this.snapshot; // fallback: the worker resets itself after the run, for the next
+    worker.handlers.onMessage = (message) => this.receive(run, worker, message);
+    worker.handlers.onLost = () => this.abandon(run, worker, "lost");
+    const check = run.check && { ...run.check, source: run.cells[run.cells.length - 1].code, plan: run.plan };
+    worker.send({ type: "run", id: run.id, cells: run.cells, lang: run.lang, check, reset: run.reused });
+    for (const waiting of this.queue) waiting.handlers.onQueued?.("waiting");
+    this.ensureSpare(); // the next run's worker, in the background
+  }
+
+  receive(run, worker, message) {
     this.counts[message.type] = (this.counts[message.type] || 0) + 1;
     switch (message.type) {
-      case "progress":
-        if (!this.isReady) this.setProgress({ percent: message.percent, stage: message.stage === "ready" ? "warming" : message.stage });
-        break;
-      case "ready":
-        if (this.isReady) break;
-        this.isReady = true;
-        this.setProgress({ percent: 100, stage: "ready" });
-        resolve();
-        this.pump();
-        break;
-      case "failed":
-        if (!this.isReady) reject(new Error(message.error));
-        break;
       case "started":
         if (run.started) break;
         run.started = performance.now();
@@ -162,49 +260,71 @@ export class PythonRuntime {
         run.cutShown = true;
         break;
       case "verdict":
-        try {
-          const verdict = JSON.parse(message.verdict);
-          if (verdict && typeof verdict === "object" && !Array.isArray(verdict)) run.handlers.onVerdict?.(verdict);
-        } catch {
-          this.rejected += 1;
-        }
+        this.deliverVerdict(run, message.verdict);
+        break;
+      case "collected":
+        run.judged = this.judge.judge(run.check, message.collected, run.lang).then((verdict) => this.deliverVerdict(run, verdict));
         break;
       case "done": {
         const stopped = run.stopReason;
-        this.finish(run, {
-          status: stopped || (message.ok ? "done" : "error"),
-          kept: Boolean(stopped),
-          ms: message.ms,
-        });
+        const status = stopped || (message.ok ? "done" : "error");
+        const reusable = message.reusable;
+        Promise.resolve(stopped ? null : run.judged).then(() => this.finish(run, worker, reusable, { status, ms: message.ms }));
         break;
       }
       case "crashed":
-        this.replace("crashed");
+        this.abandon(run, worker, "crashed");
         break;
       case "closed":
-        this.replace("lost");
+        this.abandon(run, worker, "lost");
         break;
       default:
     }
   }
 
-  finish(run, result) {
-    if (this.active === run) this.active = null;
-    clearTimeout(run.limitTimer);
-    clearTimeout(run.graceTimer);
-    run.resolve(result);
+  deliverVerdict(run, text) {
+    if (run.settled) return;
+    try {
+      const verdict = JSON.parse(text);
+      if (verdict && typeof verdict === "object" && !Array.isArray(verdict)) run.handlers.onVerdict?.(verdict);
+    } catch {
+      // not JSON: no verdict
+    }
+  }
+
+  /** The run ended and its worker answered: keep the worker only in the fallback. */
+  finish(run, worker, reusable, result) {
+    if (this.active?.run !== run) return;
+    this.active = null;
+    const keep = reusable && !this.snapshot && !worker.dead;
+    if (keep) {
+      if (this.used && this.used !== worker) this.used.terminate();
+      this.used = worker;
+      worker.handlers.onMessage = null;
+      worker.handlers.onLost = () => this.used === worker && (this.used = null);
+    } else {
+      worker.terminate();
+    }
+    this.settle(run, { ...result, kept: keep && Boolean(run.stopReason) });
+    if (this.snapshotState === "none") this.makeSnapshot();
     this.pump();
   }
 
-  /** Send the next waiting run to the worker, if it is free. */
-  pump() {
-    if (this.active || !this.isReady) return;
-    const run = this.queue.shift();
-    if (!run) return;
-    this.active = run;
-    if (this.interrupt) this.interrupt[0] = 0;
-    this.port.postMessage({ type: "run", id: run.id, cells: run.cells, lang: run.lang, check: run.check });
-    for (const waiting of this.queue) waiting.handlers.onQueued?.("waiting");
+  /** The run's worker is gone or must go (stopped, crashed, lost): end the run now. */
+  abandon(run, worker, reason) {
+    worker.terminate();
+    if (this.active?.run === run) this.active = null;
+    const status = run.stopReason || reason;
+    this.settle(run, { status, ms: run.started ? Math.round(performance.now() - run.started) : 0, kept: false });
+    this.ensureSpare();
+    this.pump();
+  }
+
+  settle(run, result) {
+    run.settled = true;
+    clearTimeout(run.limitTimer);
+    clearTimeout(run.graceTimer);
+    run.resolve(result);
   }
 
   /**
@@ -214,7 +334,7 @@ export class PythonRuntime {
    * tell the rest. options: {timeLimitMs, lang, check: {code, filename}}.
    * Returns {id, done, stop(reason)}; done resolves with {status, ms, kept}:
    * status "done" | "error" | "stopped" | "timeout" | "cancelled" |
-   * "crashed" | "lost" | "failed"; kept says the interrupt kept the runtime.
+   * "crashed" | "lost" | "failed"; kept says the stopped worker was kept (fallback).
    */
   run(cells, handlers = {}, options = {}) {
     const id = this.nextId++;
@@ -227,6 +347,12 @@ export class PythonRuntime {
       timeLimitMs: options.timeLimitMs || 0,
       started: 0, stopReason: null, limitTimer: 0, graceTimer: 0,
     };
+    if (run.check) {
+      this.judge.plan(run.check).then((plan) => {
+        run.plan = plan;
+        this.pump();
+      });
+    }
     this.queue.push(run);
     if (!this.isReady || this.active || this.queue.length > 1) handlers.onQueued?.(this.isReady ? "waiting" : "loading");
     this.start().catch(() => {});
@@ -239,43 +365,20 @@ export class PythonRuntime {
     const queued = this.queue.findIndex((run) => run.id === id);
     if (queued >= 0) {
       const [run] = this.queue.splice(queued, 1);
-      run.resolve({ status: reason, ms: 0, kept: true });
+      this.settle(run, { status: reason, ms: 0, kept: true });
+      this.pump();
       return;
     }
-    const run = this.active;
-    if (!run || run.id !== id || run.stopReason) return;
+    const active = this.active;
+    if (!active || active.run.id !== id || active.run.stopReason) return;
+    const { run, worker } = active;
     run.stopReason = reason;
-    if (this.interrupt) {
-      this.interrupt[0] = 2; // SIGINT: Python raises KeyboardInterrupt
-      run.graceTimer = setTimeout(() => this.active === run && this.replace(reason), INTERRUPT_GRACE_MS);
+    if (worker.interruptPython()) {
+      // KeyboardInterrupt shows where the code was; code that swallows it loses its worker.
+      run.graceTimer = setTimeout(() => this.active?.run === run && this.abandon(run, worker, reason), INTERRUPT_GRACE_MS);
       return;
     }
-    this.replace(reason);
-  }
-
-  /** Throw the worker away (ending the run in progress) and start a fresh one; waiting runs go to it. */
-  replace(reason) {
-    const run = this.active;
-    this.active = null;
-    this.reset();
-    if (run) {
-      clearTimeout(run.limitTimer);
-      clearTimeout(run.graceTimer);
-      const status = run.stopReason || reason;
-      run.resolve({ status, ms: run.started ? Math.round(performance.now() - run.started) : 0, kept: false });
-    }
-    for (const waiting of this.queue) waiting.handlers.onQueued?.("loading");
-    this.start().catch(() => {});
-  }
-
-  reset() {
-    this.generation += 1;
-    if (this.worker) this.worker.terminate();
-    if (this.port) this.port.close();
-    this.worker = null;
-    this.port = null;
-    this.ready = null;
-    this.isReady = false;
+    this.abandon(run, worker, reason);
   }
 }
 

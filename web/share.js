@@ -9,6 +9,14 @@
 
 const KEY = "bp-code=";
 const MAX_CODE_CHARS = 100_000; // a shared link is a starting point, not a project
+// UTF-8 takes at most 3 bytes per UTF-16 code unit: no code within the limit is longer.
+const MAX_CODE_BYTES = 3 * MAX_CODE_CHARS;
+// The longest payload such code can make (uncompressed, base64: 4 characters per 3 bytes).
+const MAX_PAYLOAD_CHARS = 1 + Math.ceil(MAX_CODE_BYTES / 3) * 4;
+// Compressed input goes into the inflater this many bytes at a time: deflate
+// expands a byte to at most about a kilobyte, so a piece never yields more than
+// about a megabyte before the reader below can stop.
+const INFLATE_PIECE = 1024;
 
 function toBase64Url(bytes) {
   let binary = "";
@@ -29,6 +37,40 @@ async function through(stream, bytes) {
   return new Uint8Array(await new Response(piped).arrayBuffer());
 }
 
+/** The inflated bytes, or null as soon as they pass MAX_CODE_BYTES (a
+    decompression bomb is never inflated further than that). */
+async function inflate(bytes) {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const feeding = (async () => {
+    for (let at = 0; at < bytes.length; at += INFLATE_PIECE) {
+      await writer.write(bytes.subarray(at, at + INFLATE_PIECE));
+    }
+    await writer.close();
+  })();
+  feeding.catch(() => {}); // (a broken stream is reported by the reader)
+  const parts = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_CODE_BYTES) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 /** The code as a fragment-safe payload. */
 export async function encodeCode(code) {
   const bytes = new TextEncoder().encode(code);
@@ -38,16 +80,20 @@ export async function encodeCode(code) {
   return `t${toBase64Url(bytes)}`;
 }
 
-/** The code from a payload, or null if it is not one (or too big). */
+/** The code from a payload, or null if it is not one (or too big). The size is
+    checked before anything is decoded and again while inflating. */
 export async function decodeCode(payload) {
+  if (payload.length > MAX_PAYLOAD_CHARS) return null;
   try {
     let bytes = fromBase64Url(payload.slice(1));
     if (payload[0] === "z") {
       if (typeof DecompressionStream !== "function") return null;
-      bytes = await through(new DecompressionStream("deflate-raw"), bytes);
+      bytes = await inflate(bytes);
+      if (bytes === null) return null;
     } else if (payload[0] !== "t") {
       return null;
     }
+    if (bytes.length > MAX_CODE_BYTES) return null;
     const code = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return code.length <= MAX_CODE_CHARS ? code : null;
   } catch {

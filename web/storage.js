@@ -3,10 +3,12 @@
 // with "bp:". The snippet's path is the key, so an edit made on the English
 // page is there on the German one, and after a reload or instant navigation.
 //
-// Storage can be refused (private windows, blocked site data, a full quota):
-// every function then still works, nothing is kept, and storageUsable() says
-// so, so that the page can tell the reader. Changes are announced with a
-// "bp:kept" event on the document (also when another tab changed something).
+// Storage can be refused (private windows, blocked site data) or full: every
+// function then still works, nothing is kept, and the page can tell the reader:
+// storageUsable() says whether anything can be kept, and every write that
+// fails is announced with a "bp:not-kept" event ({key, refused}) on the
+// document. Changes are announced with a "bp:kept" event on the document (also
+// when another tab changed something: {key, otherTab: true}).
 
 const PREFIX = "bp:";
 const PROBE = `${PREFIX}probe`;
@@ -44,21 +46,24 @@ function get(key) {
   }
 }
 
-function announce(detail) {
+function announce(detail, type = "bp:kept") {
   if (typeof document !== "undefined") {
-    document.dispatchEvent(new CustomEvent("bp:kept", { detail }));
+    document.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }
 
 function set(key, value) {
-  if (!storageUsable()) return false;
-  try {
-    store().setItem(PREFIX + key, value);
-  } catch {
-    return false; // full: the edit stays in the page, just not kept
+  let written = false;
+  if (storageUsable()) {
+    try {
+      store().setItem(PREFIX + key, value);
+      written = true;
+    } catch {
+      // full: what the reader did stays in the page, just not kept
+    }
   }
-  announce({ key });
-  return true;
+  announce({ key, refused: !storageUsable() }, written ? "bp:kept" : "bp:not-kept");
+  return written;
 }
 
 function remove(key) {
@@ -88,6 +93,19 @@ export const kept = {
 
   forgetCode(snippet) {
     remove(`code:${snippet}`);
+  },
+
+  /** The reader's earlier edit, replaced when they ran a shared link's code, or null. */
+  previousCode(snippet) {
+    return get(`previous:${snippet}`);
+  },
+
+  keepPreviousCode(snippet, code) {
+    return set(`previous:${snippet}`, code);
+  },
+
+  forgetPreviousCode(snippet) {
+    remove(`previous:${snippet}`);
   },
 
   solved(exercise) {

@@ -18,7 +18,25 @@ which of the reader's variables hold which gradients::
 several other points, compares every gradient with the engine's, and returns
 ``{"verdict", "key", "message", ...}`` (the exercise check contract): the key
 names the likely mistake (see :mod:`.messages`), the message explains it in
-the page's language with the reader's own numbers.
+the page's language with the reader's own numbers. The room's modules, by job:
+:mod:`.reading` (parse the reader's program, let the checker set its inputs),
+:mod:`.running` (run it at a point), :mod:`.circuit` (the truth),
+:mod:`.judge` (right or wrong, and which roots), :mod:`.hypotheses` (the
+mistakes that could explain the numbers), :mod:`.messages` (the table, data)
+and :mod:`.wording` (the table filled in).
+
+>>> from backprop_core.practice import Exercise
+>>> def product(x, y):
+...     return {"f": x * y}
+>>> check = Exercise(product, inputs={"x": -2, "y": 3}, gradients={"dx": "x", "dy": "y"}).check
+>>> check("x, y = -2, 3\\ndx = y\\ndy = x\\n")["verdict"]
+'pass'
+>>> result = check("x, y = -2, 3\\ndx = x\\ndy = y\\n")
+>>> result["key"]
+'swapped-inputs'
+>>> print(result["message"])  # doctest: +NORMALIZE_WHITESPACE
+`dx` is -2, it should be 3. The multiply gate `f = x * y` swaps: each input gets
+the other input times the upstream gradient. You used each input's own value.
 """
 
 from __future__ import annotations
@@ -31,16 +49,17 @@ from typing import Any
 from ..gradcheck import grad_check
 from ..value import Value
 from .circuit import Circuit, Trace, flatten, paths, trace_circuit
-from .hypotheses import Entry, Hypothesis, hypotheses
-from .judge import Finding, Reference, judge
-from .messages import message
-from .reader import ReaderError, prepare
+from .collect import collect_gradients
+from .contract import Checked
+from .finding import Reference
+from .hypotheses import hypotheses
+from .hypothesis import Entry, Hypothesis
+from .judge import judge
+from .numbers import GRID
+from .wording import message
 
 __all__ = ["Exercise", "Mistake"]
 
-# Other points are drawn from these values (quarter steps, no 0): exact in binary,
-# readable in messages.
-GRID = tuple(k / 4 for k in range(-12, 13) if k)
 # Gates with a kink, where a point too close to it would judge the reader unfairly.
 KINKED = frozenset({"max", "relu"})
 
@@ -89,7 +108,7 @@ def _unflatten(template: object, leaves: Iterable[Any]) -> object:
     return build(template)
 
 
-class Exercise:
+class Exercise(Checked):
     """A backward pass for the reader to write, and the checker that judges it.
 
     Args:
@@ -217,36 +236,24 @@ class Exercise:
             found.append(Hypothesis(mistake.key, nodes, values=predicted, fields=fields))
         return found
 
-    def diagnose(self, source: str) -> Finding:
-        """What is right or wrong with the reader's code, before it is put into words."""
-        ref = self.reference
-        try:
-            program = prepare(source, self.inputs)
-        except ReaderError as exc:
-            return Finding(exc.key, dict(exc.fields))
-        runs = []
-        for i, point in enumerate(ref.points):
-            run = program.run(point)
-            if run.error is not None:
-                fields = {"error": run.error, "line": str(run.line)}
-                if i == 0:
-                    return Finding("raises", fields)
-                return Finding("raises-elsewhere", {**fields, "point": ref.point_text(i)})
-            runs.append(run)
-        return judge(ref, runs)
+    def plan(self) -> dict[str, Any]:
+        """The points (inputs only: the truth stays with the judge)."""
+        return {"points": self.reference.points}
 
-    def check(self, source: str, lang: str = "en") -> dict[str, Any]:
-        """Check the reader's code; the result follows the exercise check contract.
+    def _collect(self, source: str, plan: dict[str, Any]) -> dict[str, Any]:
+        points = plan.get("points") if isinstance(plan, dict) else None
+        if not isinstance(points, list) or not points:
+            points = self.reference.points
+        return collect_gradients(source, self.inputs, points, list(self.gradients), self.forward)
 
-        Returns:
-            ``verdict`` ("pass" or "fail"), ``key`` (the diagnosis, None on a
-            pass), ``message`` (plain text in ``lang``, code in backticks),
-            ``variable`` (the entry it names), ``point`` (where it was wrong),
-            ``rows`` (every gradient there: name, got, want, ok) and ``points``
-            (how many points were checked).
-        """
+    def _judge(self, collected: dict[str, Any], lang: str) -> dict[str, Any]:
+        """The verdict (the exercise check contract): ``verdict`` ("pass" or "fail"),
+        ``key`` (the diagnosis, None on a pass), ``message`` (plain text in ``lang``,
+        code in backticks), ``variable`` (the entry it names), ``point`` (where it was
+        wrong), ``rows`` (every gradient there: name, got, want, ok) and ``points``
+        (how many points were checked)."""
         ref = self.reference
-        finding = self.diagnose(source)
+        finding = judge(ref, collected)
         if finding.key is None:
             text = message("pass", lang, {"count": str(len(ref.points) - 1)})
         else:

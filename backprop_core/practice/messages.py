@@ -1,20 +1,32 @@
-"""The diagnosis table: one key per typical mistake, its message in four languages.
+"""The diagnosis table, as data: one key per typical mistake, its message in four languages.
 
-Every exercise shares this table. A key is what tests and the page rely on
+Every exercise shares this table (the code that fills it in is
+:mod:`~backprop_core.practice.wording`). A key is what tests and the page rely on
 (``"missing-upstream"``); the message is what the reader reads, in the page's
 language, with the numbers of their own answer filled in. ``{lead}`` is the
 sentence that names the variable, what it is and what it should be (``LEAD``).
 
 Terms follow the project glossary (局部梯度 / 局所的な勾配 / lokaler Gradient …);
 German addresses the reader as "Sie", like the German pages.
+
+Longer than 300 lines: a table of data (every message in four languages), no logic.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from .capstone_messages import CAPSTONE_MESSAGES
 
-__all__ = ["AT_POINT", "GATES", "KEYS", "LANGUAGES", "LEAD", "MESSAGES", "REASONS", "message"]
+__all__ = [
+    "AT_CASE",
+    "AT_POINT",
+    "GATES",
+    "HIDDEN",
+    "HIDDEN_FACTOR",
+    "LANGUAGES",
+    "LEAD",
+    "MESSAGES",
+    "REASONS",
+]
 
 LANGUAGES = ("en", "zh", "ja", "de")
 
@@ -32,35 +44,59 @@ AT_POINT = {
     "de": " (bei {point})",
 }
 
+# Where an engine's gradient was wrong: an expression, not a point.
+AT_CASE = {
+    "en": " (for `{case}`)",
+    "zh": "对表达式 `{case}`，",
+    "ja": "式 `{case}` で、",
+    "de": " (bei `{case}`)",
+}
+
+# A slip that gives the right number at the given point: why the output looked right there.
+HIDDEN = {
+    "en": " (at the given point both are {value}, so the output looked right there)",
+    "zh": "（在给定的点上两者都是 {value}，所以那里的输出看起来是对的）",
+    "ja": "（与えられた点ではどちらも {value} なので、そこでは出力が正しく見えました）",
+    "de": " (am vorgegebenen Punkt sind beide {value}, darum sah die Ausgabe dort richtig aus)",
+}
+# The same for a factor too many that is 1 at the given point.
+HIDDEN_FACTOR = {
+    "en": " (at the given point `{factor}` is 1, so the output looked right there)",
+    "zh": "（在给定的点上 `{factor}` 等于 1，所以那里的输出看起来是对的）",
+    "ja": "（与えられた点では `{factor}` が 1 なので、そこでは出力が正しく見えました）",
+    "de": " (am vorgegebenen Punkt ist `{factor}` "
+    "gleich 1, darum sah die Ausgabe dort richtig aus)",
+}
+
 # Gate names as they appear inside sentences ("the output of the {gate}").
 GATES: dict[str, dict[str, str]] = {
-    "add": {"en": "add gate", "zh": "加法门", "ja": "加算ゲート", "de": "Additions-Gatter"},
-    "sub": {"en": "subtract gate", "zh": "减法门", "ja": "減算ゲート", "de": "Subtraktions-Gatter"},
+    "add": {"en": "add gate", "zh": "加法门", "ja": "加算ゲート", "de": "Additionsgatter"},
+    "sub": {"en": "subtract gate", "zh": "减法门", "ja": "減算ゲート", "de": "Subtraktionsgatter"},
     "mul": {
         "en": "multiply gate",
         "zh": "乘法门",
         "ja": "乗算ゲート",
-        "de": "Multiplikations-Gatter",
+        "de": "Multiplikationsgatter",
     },
-    "div": {"en": "divide gate", "zh": "除法门", "ja": "除算ゲート", "de": "Divisions-Gatter"},
-    "max": {"en": "max gate", "zh": "取最大值门", "ja": "maxゲート", "de": "Max-Gatter"},
-    "pow": {"en": "power gate", "zh": "幂运算门", "ja": "べき乗ゲート", "de": "Potenz-Gatter"},
+    "div": {"en": "divide gate", "zh": "除法门", "ja": "除算ゲート", "de": "Divisionsgatter"},
+    "max": {"en": "max gate", "zh": "取最大值门", "ja": "max ゲート", "de": "Max-Gatter"},
+    "pow": {"en": "power gate", "zh": "幂运算门", "ja": "べき乗ゲート", "de": "Potenzgatter"},
     "neg": {
         "en": "negation gate",
         "zh": "取负门",
         "ja": "符号反転ゲート",
-        "de": "Negations-Gatter",
+        "de": "Negationsgatter",
     },
-    "exp": {"en": "exp gate", "zh": "指数门", "ja": "expゲート", "de": "exp-Gatter"},
-    "log": {"en": "log gate", "zh": "对数门", "ja": "logゲート", "de": "log-Gatter"},
-    "tanh": {"en": "tanh gate", "zh": "tanh 门", "ja": "tanhゲート", "de": "tanh-Gatter"},
+    "exp": {"en": "exp gate", "zh": "exp 门", "ja": "exp ゲート", "de": "Exp-Gatter"},
+    "log": {"en": "log gate", "zh": "log 门", "ja": "log ゲート", "de": "Log-Gatter"},
+    "tanh": {"en": "tanh gate", "zh": "tanh 门", "ja": "tanh ゲート", "de": "tanh-Gatter"},
     "sigmoid": {
         "en": "sigmoid gate",
         "zh": "sigmoid 门",
         "ja": "シグモイドゲート",
         "de": "Sigmoid-Gatter",
     },
-    "relu": {"en": "ReLU gate", "zh": "ReLU 门", "ja": "ReLUゲート", "de": "ReLU-Gatter"},
+    "relu": {"en": "ReLU gate", "zh": "ReLU 门", "ja": "ReLU ゲート", "de": "ReLU-Gatter"},
 }
 
 # Why a layer's initial weights are too large or too small ("{why}" in "init-scale").
@@ -121,17 +157,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "deshalb probiert die Prüfung mehrere Punkte aus.",
     },
     "missing-input": {
-        "en": "The checker runs your code at other inputs by changing the numbers in the line "
-        "that sets `{name}`, and it cannot find that line. Keep `{name} = …` as the starter "
-        "has it (Reset brings it back).",
-        "zh": "检查程序会修改设置 `{name}` 的那一行中的数字，在其他输入上运行你的代码，"
-        "但找不到这一行。请保留初始代码中的 `{name} = …`（点击“重置”即可恢复）。",
-        "ja": "確認では `{name}` を設定する行の数値を書き換えて、ほかの入力でもコードを実行します。"
-        "その行が見つかりません。最初のコードにある `{name} = …` を残してください"
-        "（「リセット」で元に戻せます）。",
-        "de": "Die Prüfung führt Ihren Code mit anderen Eingaben aus, indem sie die Zahlen in "
-        "der Zeile ändert, die `{name}` setzt – und diese Zeile ist nicht zu finden. Lassen Sie "
-        "`{name} = …` so stehen wie im Ausgangscode („Zurücksetzen“ stellt ihn wieder her).",
+        "en": "The checker runs your code at other inputs by changing the numbers that set "
+        "`{name}`, and your code never sets `{name}`. Keep `{name} = …` as the starter has it "
+        "(Reset brings it back).",
+        "zh": "检查程序会修改设置 `{name}` 的数字，在其他输入上运行你的代码，但你的代码里没有设置 "
+        "`{name}`。请保留初始代码中的 `{name} = …`（点击“重置”即可恢复）。",
+        "ja": "確認では `{name}` を設定する数値を書き換えて、ほかの入力でもコードを実行しますが、"
+        "コードのどこにも `{name}` を設定するところがありません。最初のコードにある `{name} = …` "
+        "を残してください（「リセット」で元に戻せます）。",
+        "de": "Die Prüfung führt Ihren Code mit anderen Eingaben aus, indem sie die Zahlen ändert, "
+        "die `{name}` setzen – aber Ihr Code setzt `{name}` nirgends. Lassen Sie `{name} = …` so "
+        "stehen wie im Startcode („Zurücksetzen“ stellt ihn wieder her).",
     },
     "missing-variable": {
         "en": "`{var}` is not defined. The exercise asks for it: assign it in your backward pass.",
@@ -226,19 +262,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "你用的却是每个输入自己的值。",
         "ja": "{lead}。乗算ゲート `{node}` では入力が入れ替わります。各入力が受け取るのは、"
         "もう一方の入力と上流の勾配の積です。あなたのコードは各入力自身の値を使っています。",
-        "de": "{lead}. Das Multiplikations-Gatter `{node}` vertauscht: Jede Eingabe bekommt die "
-        "andere Eingabe mal den Upstream-Gradienten. Sie haben jeweils den eigenen Wert der "
-        "Eingabe verwendet.",
+        "de": "{lead}. Das Multiplikationsgatter "
+        "`{node}` vertauscht: Jeder Eingang erhält den Wert "
+        "des anderen Eingangs mal den Upstream-Gradienten. Sie haben jeweils den eigenen Wert "
+        "des Eingangs verwendet.",
     },
     "max-routing": {
         "en": "{lead}. The max gate `{node}` sends the whole upstream gradient to the larger "
         "input and 0 to the smaller one; yours went the other way.",
         "zh": "{lead}。取最大值门 `{node}` 把上游梯度全部传给较大的输入，较小的输入得到 0；"
         "你的代码正好反了。",
-        "ja": "{lead}。maxゲート `{node}` は上流の勾配をすべて大きいほうの入力に渡し、"
+        "ja": "{lead}。max ゲート `{node}` は上流の勾配をすべて大きいほうの入力に渡し、"
         "小さいほうには 0 を渡します。あなたのコードでは逆になっています。",
-        "de": "{lead}. Das Max-Gatter `{node}` gibt den ganzen Upstream-Gradienten an die "
-        "größere Eingabe weiter und 0 an die kleinere; bei Ihnen ist es umgekehrt.",
+        "de": "{lead}. Das Max-Gatter `{node}` gibt den ganzen Upstream-Gradienten an den "
+        "größeren Eingang weiter und 0 an den kleineren; bei Ihnen ist es umgekehrt.",
     },
     "max-fixed-route": {
         "en": "{lead}. The max gate `{node}` must send the gradient to whichever input is larger "
@@ -246,12 +283,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "backward pass.",
         "zh": "{lead}。取最大值门 `{node}` 应当把梯度传给在当前这个点上较大的那个输入，"
         "而你的代码总是传给 `{inp}`。请在反向传播中比较两个输入。",
-        "ja": "{lead}。maxゲート `{node}` は、その点で大きいほうの入力に勾配を渡す必要が"
+        "ja": "{lead}。max ゲート `{node}` は、その点で大きいほうの入力に勾配を渡す必要が"
         "ありますが、あなたのコードはいつも `{inp}` に渡しています。"
         "逆伝播の中で入力を比較してください。",
-        "de": "{lead}. Das Max-Gatter `{node}` muss den Gradienten an die Eingabe geben, die an "
+        "de": "{lead}. Das Max-Gatter `{node}` muss den Gradienten an den Eingang geben, der an "
         "diesem Punkt größer ist; Ihr Code gibt ihn immer an `{inp}`. Vergleichen Sie die "
-        "Eingaben im Rückwärtsdurchlauf.",
+        "Eingänge im Rückwärtsdurchlauf.",
     },
     "passed-through": {
         "en": "{lead}. You passed the upstream gradient through unchanged, as an add gate does; "
@@ -261,7 +298,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{lead}。上流の勾配をそのまま渡していますが、それは加算ゲートのやり方です。"
         "{gate} `{node}` では、まず局所的な勾配（ここでは {local}）を掛けます。",
         "de": "{lead}. Sie haben den Upstream-Gradienten unverändert weitergegeben, wie es ein "
-        "Additions-Gatter tut; das {gate} `{node}` multipliziert ihn zuerst mit seinem lokalen "
+        "Additionsgatter tut; das {gate} `{node}` multipliziert ihn zuerst mit seinem lokalen "
         "Gradienten (hier {local}).",
     },
     "fork-overwrite": {
@@ -271,8 +308,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{lead}。`{name}` 被使用了 {count} 次，所以它的梯度是 {count} 份梯度之和"
         "（{shares}）。你的值只保留了其中一部分：本该用 `+=` 的地方用了 `=`，覆盖掉了一份。",
         "ja": "{lead}。`{name}` は {count} か所で使われているので、その勾配は {count} 個の"
-        "分担分の和（{shares}）です。あなたの値にはその一部しか入っていません。"
-        "`+=` にすべきところが `=` になっていて、分担分を上書きしています。",
+        "寄与の和（{shares}）です。あなたの値にはその一部しか入っていません。"
+        "`+=` にすべきところが `=` になっていて、寄与の 1 つを上書きしています。",
         "de": "{lead}. `{name}` wird {count}-mal verwendet, also ist sein Gradient die Summe von "
         "{count} Anteilen ({shares}). Ihr Wert enthält nur einen Teil davon: Ein `=` an einer "
         "Stelle, die `+=` braucht, hat einen Anteil überschrieben.",
@@ -368,7 +405,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`for node in reversed(order)`.",
         "zh": "{lead}。有一个节点在收齐梯度之前就把它传了下去，或者传了不止一次。"
         "每个节点只能传一次，而且要等所有用到它的节点都把自己那一份加进来之后："
-        "请倒着走拓扑排序，`for node in reversed(order)`。",
+        "请沿拓扑序倒着走，`for node in reversed(order)`。",
         "ja": "{lead}。あるノードが、勾配をすべて受け取る前にそれを渡しているか、"
         "2 回以上渡しています。各ノードが勾配を渡すのは 1 回だけで、それを使うすべてのノードが"
         "自分の分を足し終えたあとです。トポロジカル順序を逆向きにたどってください："
@@ -378,6 +415,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nachdem jeder Knoten, der ihn verwendet, seinen Anteil addiert hat: Durchlaufen Sie "
         "die topologische Sortierung rückwärts, `for node in reversed(order)`.",
     },
+    "engine-rule": {
+        "en": "{lead}. Your `backward()` walks the graph in a right order, but what it adds to "
+        "each input is not local gradient × the node's gradient: your numbers are those of "
+        "`{rule}`. The chain "
+        "rule is `inp.grad += local * node.grad`.",
+        "zh": "{lead}。你的 `backward()` 遍历图的顺序是对的，但加到每个输入上的不是"
+        "局部梯度 × 该节点的梯度：你的数值正是 `{rule}` 给出的。链式法则是 "
+        "`inp.grad += local * node.grad`。",
+        "ja": "{lead}。`backward()` がグラフをたどる順序は正しいのですが、各入力に足しているのが"
+        "局所的な勾配 × そのノードの勾配になっていません。あなたの数値は `{rule}` "
+        "のものと同じです。"
+        "連鎖律は `inp.grad += local * node.grad` です。",
+        "de": "{lead}. Ihr `backward()` durchläuft den Graphen in einer richtigen Reihenfolge, "
+        "addiert aber zu jedem Eingang nicht lokaler Gradient × Gradient des Knotens: Ihre "
+        "Zahlen sind die von `{rule}`. Die Kettenregel lautet `inp.grad += local * node.grad`.",
+    },
+    "short-order": {
+        "en": "{lead}. `topological_order` returns {count} of the {total} nodes of this graph, so "
+        "`backward()` never reaches the others. Every node must be in the order once, after all "
+        "the nodes it was computed from.",
+        "zh": "{lead}。`topological_order` 只返回了这个图的 {total} 个节点中的 {count} 个，"
+        "所以 `backward()` 永远到不了其余的节点。每个节点都必须在序列里出现一次，"
+        "并且排在计算它所用的所有节点之后。",
+        "ja": "{lead}。`topological_order` がこのグラフの {total} 個のノードのうち {count} "
+        "個しか返さないので、`backward()` "
+        "は残りのノードに届きません。どのノードも順序の中に 1 回ずつ、"
+        "それを計算するのに使ったすべてのノードのあとに入れてください。",
+        "de": "{lead}. `topological_order` liefert {count} der {total} Knoten dieses Graphen, also "
+        "erreicht `backward()` die übrigen nie. Jeder Knoten muss genau einmal in der Reihenfolge "
+        "stehen, nach allen Knoten, aus denen er berechnet wurde.",
+    },
+    "engine-seed": {
+        "en": "{lead}. Every gradient of every expression is {ratio} times the right one: the "
+        "backward pass starts from the output's own gradient, d(out)/d(out) = 1. Set "
+        "`self.grad = 1.0` before the loop.",
+        "zh": "{lead}。每个表达式的每个梯度都是正确值的 {ratio} 倍：反向传播要从输出自己的梯度 "
+        "d(out)/d(out) = 1 出发。请在循环之前写上 `self.grad = 1.0`。",
+        "ja": "{lead}。どの式のどの勾配も、正しい値の {ratio} 倍になっています。逆伝播は出力自身の"
+        "勾配 d(out)/d(out) = 1 から始まります。ループの前に `self.grad = 1.0` を書いてください。",
+        "de": "{lead}. Jeder Gradient jedes Ausdrucks ist das {ratio}-Fache des richtigen: Der "
+        "Rückwärtsdurchlauf beginnt mit dem Gradienten des Ausgangs selbst, d(out)/d(out) = 1. "
+        "Setzen Sie vor der Schleife `self.grad = 1.0`.",
+    },
     "recursion-too-deep": {
         "en": "On a chain {depth} gates deep your code stops with `RecursionError`: a recursive "
         "function needs one Python frame per level of the graph, and Python allows about a "
@@ -386,11 +466,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "每一层都需要一个 Python 栈帧，而 Python 只允许大约一千个。请改用循环和显式栈"
         "（一个存放待访问节点的列表）。",
         "ja": "ゲート {depth} 個ぶんの深さの鎖で、コードが `RecursionError` を出して止まりました。"
-        "再帰関数はグラフの 1 段ごとに Python のフレームを 1 つ使い、Python が許すのは"
+        "再帰関数はグラフの 1 段ごとに Python のスタックフレームを 1 つ使い、Python が許すのは"
         "およそ 1000 個です。代わりに、明示的なスタック（これから訪れるノードのリスト）を使う"
         "ループにしてください。",
         "de": "Bei einer Kette aus {depth} Gattern bricht Ihr Code mit `RecursionError` ab: Eine "
-        "rekursive Funktion braucht pro Ebene des Graphen einen Python-Frame, und Python "
+        "rekursive Funktion braucht pro Ebene des Graphen einen Stackframe, und Python "
         "erlaubt etwa tausend. Verwenden Sie stattdessen eine Schleife mit einem expliziten "
         "Stapel (einer Liste der noch zu besuchenden Knoten).",
     },
@@ -404,7 +484,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "スケールになっていて、{steps} ステップ学習したあとも隠れ層のニューロンの重みは"
         "すべて異なります。",
         "de": "Richtig: Bei Schichten in {count} Größen sind Ihre Gewichte auf den Fan-in "
-        "skaliert, und nach {steps} Trainingsschritten haben die verborgenen Neuronen "
+        "skaliert, und nach {steps} Trainingsschritten haben die verdeckten Neuronen "
         "weiterhin alle verschiedene Gewichte.",
     },
     "symmetric-init": {
@@ -423,6 +503,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nach {steps} Trainingsschritten immer noch gleich ({row}): Ihre Gradienten sind "
         "gleich, also machen sie dieselben Schritte und werden nie verschieden. Ziehen Sie "
         "jedes Gewicht zufällig mit `rng`, für jedes Neuron eigene.",
+    },
+    "near-symmetric-init": {
+        "en": "In `{call}`, neurons {i} and {j} start almost alike: their weights differ by at "
+        "most {gap}, while the layer's weights spread by about {spread}. Their gradients are "
+        "almost equal too, so they stay almost alike for hundreds of training steps: the "
+        "symmetry is hardly broken. Draw every weight on its own with `rng`.",
+        "zh": "在 `{call}` 中，神经元 {i} 和 {j} 的初始权重几乎相同：它们最多相差 {gap}，"
+        "而这一层的权重大约分布在 {spread} 的范围内。它们的梯度也几乎相等，"
+        "所以在几百步训练里都几乎一样：对称性几乎没有被打破。请用 `rng` 单独抽取每一个权重。",
+        "ja": "`{call}` では、ニューロン {i} と {j} がほとんど同じ重みから始まります。差は最大でも "
+        "{gap} で、この層の重みの広がりはおよそ {spread} です。勾配もほとんど等しいので、"
+        "何百ステップ学習してもほとんど同じままです。対称性がほとんど破れていません。"
+        "どの重みも `rng` で一つずつ選んでください。",
+        "de": "In `{call}` beginnen die Neuronen {i} und {j} fast gleich: Ihre Gewichte "
+        "unterscheiden sich höchstens um {gap}, während die Gewichte der Schicht um etwa "
+        "{spread} streuen. Auch ihre Gradienten sind fast gleich, also bleiben sie Hunderte "
+        "Trainingsschritte lang fast gleich: Die Symmetrie ist kaum gebrochen. Ziehen Sie jedes "
+        "Gewicht einzeln mit `rng`.",
+    },
+    "init-mean": {
+        "en": "`{call}` gives weights whose mean is {mean}, large next to their spread {spread}: "
+        "they are not centred on 0, so the neurons of a layer all lean the same way. Draw them "
+        "symmetrically around 0, e.g. `rng.uniform(-s, s)`.",
+        "zh": "`{call}` 给出的权重平均值是 {mean}，相对于它们的分散程度 {spread} 来说太大了："
+        "权重没有以 0 为中心，同一层的神经元都偏向同一个方向。请在 0 的两侧对称地抽取，"
+        "例如 `rng.uniform(-s, s)`。",
+        "ja": "`{call}` の重みの平均は {mean} で、広がり {spread} に比べて大きすぎます。"
+        "重みが 0 を中心にしていないので、層のニューロンがみな同じ向きに偏ります。"
+        "0 の両側に対称に選んでください（たとえば `rng.uniform(-s, s)`）。",
+        "de": "`{call}` liefert Gewichte mit dem Mittelwert {mean}, groß im Vergleich zu ihrer "
+        "Streuung {spread}: Sie sind nicht um 0 zentriert, also neigen sich alle Neuronen "
+        "einer Schicht in dieselbe Richtung. Ziehen Sie sie symmetrisch um 0, etwa mit "
+        "`rng.uniform(-s, s)`.",
     },
     "init-scale": {
         "en": "`{call}` gives weights with a standard deviation of {got} for {n} inputs per "
@@ -452,6 +565,177 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zurückgeben, gibt aber {got} zurück. Die Prüfung verlangt Schichten in mehreren "
         "Größen: Bilden Sie die Zeilen aus `n_in` und `n_out`, statt Zahlen einzutippen.",
     },
+    # --- a gradient that is no number at all ------------------------------------------
+    "not-finite": {
+        "en": "`{var}` is {got}. A gradient is a finite number: look for a division by 0, an "
+        'overflow, or `float("{got}")` on its way.',
+        "zh": "`{var}` 是 {got}。梯度应当是有限的数：检查它的计算中有没有除以 0、溢出，"
+        '或者 `float("{got}")`。',
+        "ja": "`{var}` が {got} になっています。勾配は有限の数です。途中に 0 での割り算や"
+        'オーバーフロー、`float("{got}")` がないか確認してください。',
+        "de": "`{var}` ist {got}. Ein Gradient ist eine endliche Zahl: Suchen Sie auf seinem Weg "
+        'nach einer Division durch 0, einem Überlauf oder `float("{got}")`.',
+    },
+    "too-large": {
+        "en": "`{var}` is an integer too large for a float. A gradient is an ordinary number: "
+        "compute it from the forward values.",
+        "zh": "`{var}` 是一个大到无法转换为浮点数的整数。"
+        "梯度是普通的数：请用前向传播的值把它算出来。",
+        "ja": "`{var}` は浮動小数点数に変換できないほど大きな整数です。勾配はふつうの数です。"
+        "順伝播の値から計算してください。",
+        "de": "`{var}` ist eine ganze Zahl, zu groß für eine Gleitkommazahl. Ein Gradient ist "
+        "eine gewöhnliche Zahl: Berechnen Sie ihn aus den Werten des Vorwärtsdurchlaufs.",
+    },
+    # --- the reader's own variables reproduce the wrong number -----------------------------
+    "variable-slip": {
+        "en": "{lead}. It uses `{used}` where `{right}` belongs{hidden}.",
+        "zh": "{lead}。在应该用 `{right}` 的地方，你用了 `{used}`{hidden}。",
+        "ja": "{lead}。`{right}` を使うべきところで `{used}` を使っています{hidden}。",
+        "de": "{lead}. Es verwendet `{used}`, wo `{right}` hingehört{hidden}.",
+    },
+    "forward-for-gradient": {
+        "en": "{lead}. It multiplies by `{used}`, a value of the forward pass, where the "
+        "gradient `{right}` belongs{hidden}. The chain rule multiplies each local gradient by "
+        "the upstream gradient, the gradient arriving from the output.",
+        "zh": "{lead}。在应该乘梯度 `{right}` 的地方，你乘的是前向传播的值 `{used}`{hidden}。"
+        "链式法则是用局部梯度乘以上游梯度，也就是从输出传回来的梯度。",
+        "ja": "{lead}。勾配 `{right}` を掛けるべきところで、順伝播の値 `{used}` を掛けています"
+        "{hidden}。連鎖律では、局所的な勾配に上流の勾配（出力から伝わってきた勾配）を掛けます。",
+        "de": "{lead}. Es multipliziert mit `{used}`, einem Wert des Vorwärtsdurchlaufs, wo der "
+        "Gradient `{right}` hingehört{hidden}. Die Kettenregel multipliziert jeden lokalen "
+        "Gradienten mit dem Upstream-Gradienten, dem Gradienten, der vom Ausgang ankommt.",
+    },
+    "bias-gradient": {
+        "en": "{lead}. It uses `{used}` where `{right}` belongs. `{bias}` is the bias: it is "
+        "added to the weighted sum like a weight whose input is always 1, so its local gradient "
+        "is 1 and its gradient is 1 × the upstream gradient {upstream}.",
+        "zh": "{lead}。在应该用 `{right}` 的地方，你用了 `{used}`。`{bias}` 是偏置：它像一个输入"
+        "恒为 1 的权重一样被加到加权和上，所以它的局部梯度是 1，梯度就是 1 × 上游梯度 {upstream}。",
+        "ja": "{lead}。`{right}` を使うべきところで `{used}` "
+        "を使っています。`{bias}` はバイアスです。"
+        "入力がいつも 1 の重みのように重み付き和に足されるので、局所的な勾配は 1、"
+        "勾配は 1 × 上流の勾配 {upstream} です。",
+        "de": "{lead}. Es verwendet `{used}`, wo `{right}` hingehört. `{bias}` ist der Bias: Er "
+        "wird zur gewichteten Summe addiert wie ein Gewicht, dessen Eingang immer 1 ist; sein "
+        "lokaler Gradient ist also 1 und sein Gradient 1 × der Upstream-Gradient {upstream}.",
+    },
+    "extra-factor": {
+        "en": "{lead}. It has a factor `{factor}` too many: without it, it would be right{hidden}.",
+        "zh": "{lead}。它多乘了一个因子 `{factor}`：去掉它就对了{hidden}。",
+        "ja": "{lead}。余分な因子 `{factor}` が掛かっています。"
+        "それがなければ正しくなります{hidden}。",
+        "de": "{lead}. Es enthält einen Faktor "
+        "`{factor}` zu viel: ohne ihn wäre es richtig{hidden}.",
+    },
+    "missing-factor": {
+        "en": "{lead}. It lacks a factor `{factor}`: multiplied by `{factor}`, it would be right.",
+        "zh": "{lead}。它少乘了一个因子 `{factor}`：乘上 `{factor}` 就对了。",
+        "ja": "{lead}。因子 `{factor}` が足りません。`{factor}` を掛ければ正しくなります。",
+        "de": "{lead}. Es fehlt ein Faktor `{factor}`: mit `{factor}` multipliziert wäre es "
+        "richtig.",
+    },
+    "added-not-multiplied": {
+        "en": "{lead}. It adds the local gradient ({local}) and the upstream gradient "
+        "({upstream}); the chain rule multiplies them: local gradient × upstream gradient.",
+        "zh": "{lead}。你把局部梯度（{local}）和上游梯度（{upstream}）加了起来；"
+        "链式法则要求把它们相乘：局部梯度 × 上游梯度。",
+        "ja": "{lead}。局所的な勾配（{local}）と上流の勾配（{upstream}）を足しています。"
+        "連鎖律では掛け合わせます。局所的な勾配 × 上流の勾配です。",
+        "de": "{lead}. Es addiert den lokalen Gradienten ({local}) und den Upstream-Gradienten "
+        "({upstream}); die Kettenregel multipliziert sie: lokaler Gradient × "
+        "Upstream-Gradient.",
+    },
+    "share-twice": {
+        "en": "{lead}. One share ({share}) is counted twice: each use of a variable adds its "
+        "share to the gradient once.",
+        "zh": "{lead}。有一份梯度（{share}）被加了两次：变量的每一次使用只把自己那一份加一次。",
+        "ja": "{lead}。ある寄与（{share}）を 2 回数えています。変数が使われるたびに、"
+        "その寄与を 1 回だけ勾配に足します。",
+        "de": "{lead}. Ein Anteil ({share}) ist doppelt gezählt: Jede Verwendung einer Variablen "
+        "addiert ihren Anteil genau einmal zum Gradienten.",
+    },
+    "share-sign": {
+        "en": "{lead}. One share of it ({share}) has the wrong sign: look for a minus sign lost or "
+        "added in that share.",
+        "zh": "{lead}。其中一份梯度（{share}）的符号错了：检查那一份里是不是丢了或多了一个负号。",
+        "ja": "{lead}。その中の一つの寄与（{share}）の符号が逆です。その寄与の計算で"
+        "マイナス記号が抜けたり余分に付いたりしていないか確認してください。",
+        "de": "{lead}. Ein Anteil davon ({share}) hat das falsche Vorzeichen: Suchen Sie in diesem "
+        "Anteil nach einem verlorenen oder zusätzlichen Minuszeichen.",
+    },
+    "left-at-zero": {
+        "en": "{lead}, at every point: the starter's 0 is still there ({names}). Write those lines "
+        "of the backward pass: local gradient × upstream gradient.",
+        "zh": "{lead}，而且在每个点上都是：初始代码里的 0 还在（{names}）。请写出反向传播中的"
+        "这几行：局部梯度 × 上游梯度。",
+        "ja": "{lead}。どの点でも同じで、最初のコードの 0 が残っています（{names}）。逆伝播の"
+        "その行を書いてください。局所的な勾配 × 上流の勾配です。",
+        "de": "{lead}, und zwar an jedem Punkt: Die 0 aus dem Startcode steht noch da ({names}). "
+        "Schreiben Sie diese Zeilen des Rückwärtsdurchlaufs: lokaler Gradient × "
+        "Upstream-Gradient.",
+    },
+    # --- backward() and zero_grad() in the wrong order -------------------------------------
+    "read-before-backward": {
+        "en": "{lead}. Line {read} reads the gradients from `.grad` before `backward()` runs on "
+        "line {backward}: what it reads is what was there before. Read them after "
+        "`backward()`.",
+        "zh": "{lead}。第 {read} 行从 `.grad` 读取梯度，但 "
+        "`backward()` 要到第 {backward} 行才运行："
+        "读到的是之前留下的值。请在 `backward()` 之后再读取。",
+        "ja": "{lead}。{read} 行目で `.grad` から勾配を読んでいますが、`backward()` が動くのは "
+        "{backward} 行目です。読んだのはそれ以前に入っていた値です。`backward()` "
+        "のあとで読んでください。",
+        "de": "{lead}. Zeile {read} liest die Gradienten aus `.grad`, bevor `backward()` in Zeile "
+        "{backward} läuft: Sie liest, was vorher darin stand. Lesen Sie sie nach "
+        "`backward()`.",
+    },
+    "zeroed-after-backward": {
+        "en": "{lead}. `zero_grad()` on line {zero} runs after `backward()` on line {backward} and "
+        "sets the gradients it computed back to 0 before line {read} reads them. Call "
+        "`zero_grad()` before `backward()`.",
+        "zh": "{lead}。第 {zero} 行的 `zero_grad()` 在第 {backward} 行的 `backward()` 之后运行，"
+        "在第 {read} 行读取之前就把算好的梯度清零了。请在 `backward()` 之前调用 `zero_grad()`。",
+        "ja": "{lead}。{zero} 行目の `zero_grad()` が {backward} 行目の `backward()` のあとに動き、"
+        "{read} 行目で読む前に、計算した勾配を 0 に戻しています。`zero_grad()` は "
+        "`backward()` の前に呼んでください。",
+        "de": "{lead}. `zero_grad()` in Zeile {zero} läuft nach `backward()` in Zeile {backward} "
+        "und setzt die berechneten Gradienten auf 0 zurück, bevor Zeile {read} sie liest. Rufen "
+        "Sie `zero_grad()` vor `backward()` auf.",
+    },
+    # --- the checker could not move an input ------------------------------------------------
+    "inputs-pinned": {
+        "en": "{lead}. It is right at the given point only. The checker moves `{name}` right "
+        "after your line {line}, because it finds no numbers there to change; what your "
+        "gradients use stays at the given numbers, so it must come from elsewhere. Write the "
+        "numbers of `{name}` into the line that sets it (`{name} = …`, as in the starter) and "
+        "compute everything from `{name}`.",
+        "zh": "{lead}。它只在给定的点上是对的。检查程序在你的第 {line} 行之后才修改 `{name}`，"
+        "因为那一行里没有可以替换的数字；而你的梯度用到的值一直停留在给定的数字上，"
+        "所以它们来自别处。请把 `{name}` 的数字直接写进设置它的那一行（像初始代码那样写 "
+        "`{name} = …`），并且一切都从 `{name}` 算起。",
+        "ja": "{lead}。正しいのは与えられた点だけです。確認では {line} 行目の直後で `{name}` "
+        "を変えます。その行には書き換えられる数値がないからです。勾配が使う値は与えられた数値の"
+        "ままなので、別のところから来ています。`{name}` の数値は、それを設定する行に直接"
+        "書いてください（最初のコードと同じ `{name} = …`）。そしてすべてを `{name}` "
+        "から計算してください。",
+        "de": "{lead}. Er stimmt nur am vorgegebenen Punkt. Die Prüfung ändert `{name}` direkt "
+        "nach Ihrer Zeile {line}, weil sie dort keine Zahlen zum Ändern findet; was Ihre "
+        "Gradienten verwenden, bleibt bei den vorgegebenen Zahlen, kommt also von anderswo. "
+        "Schreiben Sie die Zahlen von `{name}` in die Zeile, die es setzt (`{name} = …` wie im "
+        "Startcode), und berechnen Sie alles aus `{name}`.",
+    },
+    # --- the checker itself failed (a bug) ----------------------------------------------------
+    "checker-failed": {
+        "en": "The checker itself failed on this code (a bug in the checker, not in your code); "
+        "run your code to see its output, and please report it.",
+        "zh": "检查程序在这段代码上自身出错了（这是检查程序的问题，不是你的代码的问题）；"
+        "请运行代码查看输出，并报告这个问题。",
+        "ja": "このコードで確認の仕組みそのものがエラーになりました（あなたのコードではなく、"
+        "確認側の不具合です）。コードを実行して出力を確かめ、不具合を報告してください。",
+        "de": "Die Prüfung selbst ist an diesem Code gescheitert (ein Fehler der Prüfung, nicht "
+        "Ihres Codes); führen Sie den Code aus, um seine Ausgabe zu sehen, und melden Sie "
+        "den Fehler bitte.",
+    },
     # --- when no single mistake explains the numbers --------------------------------
     "wrong-factor": {
         "en": "{lead}. Every wrong gradient is off by the same factor ({ratio} here): look at a "
@@ -466,14 +750,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "oder einen lokalen Gradienten nahe am Ausgang.",
     },
     "only-at-given-point": {
-        "en": "{lead}. At the given point it is right, at other points it is not: compute it "
-        "from the forward values instead of typing in numbers.",
-        "zh": "{lead}。它在给定的点上是对的，在其他点上却不对：请用前向传播的值把它算出来，"
-        "而不是直接填数字。",
-        "ja": "{lead}。与えられた点では正しいのに、ほかの点では正しくありません。"
-        "数値を直接書くのではなく、順伝播の値から計算してください。",
-        "de": "{lead}. Am vorgegebenen Punkt stimmt der Wert, an anderen Punkten nicht: "
-        "Berechnen Sie ihn aus den Werten des Vorwärtsdurchlaufs, statt Zahlen einzutippen.",
+        "en": "{lead}. At the given point it is right, at the other points it is not: it does not "
+        "follow the inputs. Look at which variables it is computed from (a slip can be right at "
+        "one point by coincidence), and compute it from the forward values.",
+        "zh": "{lead}。它在给定的点上是对的，在其他点上却不对：它没有随输入而变化。"
+        "请检查它是用哪些变量算出来的（写错的变量可能恰好在某一个点上是对的），"
+        "并用前向传播的值把它算出来。",
+        "ja": "{lead}。与えられた点では正しいのに、ほかの点では正しくありません。入力に応じて"
+        "変わっていないということです。どの変数から計算しているかを確かめてください"
+        "（変数の取り違えが、ある点ではたまたま正しくなることがあります）。"
+        "順伝播の値から計算しましょう。",
+        "de": "{lead}. Am vorgegebenen Punkt stimmt der Wert, an den anderen Punkten nicht: Er "
+        "folgt den Eingaben nicht. Prüfen Sie, aus welchen Variablen er berechnet wird (eine "
+        "verwechselte Variable kann an einem Punkt zufällig stimmen), und berechnen Sie ihn aus "
+        "den Werten des Vorwärtsdurchlaufs.",
     },
     "not-written": {
         "en": "{lead}. The backward pass is not written yet: every gradient is still 0. Replace "
@@ -483,8 +773,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{lead}。逆伝播がまだ書かれていません。勾配はすべて 0 のままです。出力から順に、"
         "0 を局所的な勾配 × 上流の勾配に置き換えてください。",
         "de": "{lead}. Der Rückwärtsdurchlauf ist noch nicht geschrieben: Alle Gradienten sind "
-        "noch 0. Ersetzen Sie die Nullen, beim Ausgang beginnend, durch lokaler Gradient × "
-        "Upstream-Gradient.",
+        "noch 0. Ersetzen Sie die Nullen, beim Ausgang beginnend, durch das Produkt aus lokalem "
+        "Gradienten und Upstream-Gradient.",
     },
     "hard-coded": {
         "en": "{lead}, and it stays {got} whatever the inputs are. Compute it from the forward "
@@ -507,38 +797,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-# The messages of a pass: Exercise's, EngineExercise's and InitExercise's (not diagnoses).
-PASSES = ("pass", "pass-engine", "pass-init")
-KEYS = tuple(key for key in MESSAGES if key not in PASSES)
-
-_CJK_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fff])")
-
-
-def message(key: str, lang: str, fields: Mapping[str, str]) -> str:
-    """The message for ``key`` in ``lang`` (English if the language is unknown).
-
-    ``fields`` fills the placeholders; ``var``, ``got``, ``want`` and ``point``
-    make the ``{lead}`` sentence where the message has one, and ``gate`` (an op
-    name such as ``"sigmoid"``) becomes the gate's name in ``lang``.
-    """
-    lang = lang if lang in LANGUAGES else "en"
-    values = dict(fields)
-    if "gate" in values:
-        values["gate"] = gate_name(values["gate"], lang)
-    if values.get("why") in REASONS:
-        values["why"] = REASONS[values["why"]][lang]
-    if "var" in values and "want" in values:
-        at = AT_POINT[lang].format(point=values["point"]) if values.get("point") else ""
-        values["lead"] = LEAD[lang].format(
-            var=values["var"], got=values["got"], want=values["want"], at=at
-        )
-    text = MESSAGES[key][lang].format(**values)
-    if lang == "zh":  # a space between Chinese and Latin words: "这是 sigmoid 门"
-        text = _CJK_LATIN.sub(" ", text)
-    return text
-
-
-def gate_name(op: str, lang: str) -> str:
-    """The gate's name in ``lang``, for sentences."""
-    names = GATES.get(op)
-    return names[lang if lang in LANGUAGES else "en"] if names else op
+MESSAGES |= CAPSTONE_MESSAGES  # the capstone's diagnoses (capstone_messages.py)

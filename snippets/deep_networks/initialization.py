@@ -5,6 +5,7 @@ import math
 import random
 
 from backprop_core import Value
+from backprop_core.text import display_width, ljust  # a CJK character takes 2 columns
 
 WIDTH, DEPTH = 16, 20
 
@@ -32,6 +33,8 @@ runs = {
     "ReLU s=1": layer_gradients(Value.relu, 1.0),
     "ReLU He": layer_gradients(Value.relu, he),
 }
-print("mean |dout/dw| at layer:  1         5         10        20")
+head = "mean |dout/dw|, layer:"
+width = max(display_width(text) for text in (head, *runs))  # the first column's width
+print(ljust(head, width) + "".join(f"{k:10d}" for k in (1, 5, 10, 20)))
 for name, g in runs.items():
-    print(f"{name:<22}" + "".join(f"{g[k - 1]:10.1e}" for k in (1, 5, 10, 20)))
+    print(ljust(name, width) + "".join(f"{g[k - 1]:10.1e}" for k in (1, 5, 10, 20)))

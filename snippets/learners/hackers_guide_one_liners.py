@@ -4,6 +4,7 @@
 import math
 
 from backprop_core import grad_check
+from backprop_core.text import ljust  # pad by display width: a CJK character takes 2 columns
 
 a, b, c, d = 3.0, -2.0, 0.5, 1.5
 guide = [1.0, 2.0, -3.0, -1.0, 3.0]  # the guide's neuron: a, b, c, x, y
@@ -72,4 +73,4 @@ checks = [
 ]
 for name, f, point, grads in checks:
     verdict = "ok" if grad_check(f, point, analytic=grads) else "WRONG"
-    print(f"{name:<22} {verdict:<5} {[round(g, 4) for g in grads]}")
+    print(f"{name:<22}", ljust(verdict, 5), [round(g, 4) for g in grads])

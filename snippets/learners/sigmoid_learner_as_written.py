@@ -7,9 +7,9 @@ x = [-1.0, -2.0]
 
 # forward pass
 product = [w[0] * x[0] + w[1] * x[1] + w[2]]
-activation = 1.0 / 1 + math.exp(-product)
+activation = 1 / 1 + math.exp(-product)
 
 # backward pass
 grad_product = (1 - activation) * activation
 grad_x = [w[0] * activation + w[2] * activation]
-grad_w = [x[0] * activation, x[1] * activation, 1 * activation]
+grad_w = [x[0] * activation + x[1] * activation + 1 * activation]

@@ -1,7 +1,10 @@
-# What to do with a gradient: seven methods on a long, narrow valley,
+# What to do with a gradient: nine methods on a long, narrow valley,
 # L(w) = (w0^2 + 25 w1^2) / 2, from w = (10, 1). Every gradient comes from
 # backward(); each method runs until the loss is below 1e-10.
+import math
+
 from backprop_core import Value
+from backprop_core.text import display_width, ljust, rjust  # a CJK character takes 2 columns
 
 
 def loss_and_grad(w):
@@ -63,6 +66,24 @@ def sign_steps(w, g, state):               # Rprop: only the sign of each slope
     return [wi - si * (gi > 0) + si * (gi < 0) for wi, si, gi in zip(w, steps, g)], 0
 
 
+def rmsprop(w, g, state, eta=0.1, rho=0.9):
+    # each step divided by the root mean square of that weight's recent slopes
+    s = [rho * si + (1 - rho) * gi * gi for si, gi in zip(state.get("s", [0.0, 0.0]), g)]
+    state["s"] = s
+    return [wi - eta * gi / (math.sqrt(si) + 1e-8) for wi, gi, si in zip(w, g, s)], 0
+
+
+def adam(w, g, state, eta=0.1, beta1=0.9, beta2=0.999):
+    # momentum (m) divided by RMSprop's root mean square (v), both corrected
+    # for starting at 0
+    t = state.get("t", 0) + 1
+    m = [beta1 * mi + (1 - beta1) * gi for mi, gi in zip(state.get("m", [0.0, 0.0]), g)]
+    v = [beta2 * vi + (1 - beta2) * gi * gi for vi, gi in zip(state.get("v", [0.0, 0.0]), g)]
+    state.update(t=t, m=m, v=v)
+    return [wi - eta * (mi / (1 - beta1**t)) / (math.sqrt(vi / (1 - beta2**t)) + 1e-8)
+            for wi, mi, vi in zip(w, m, v)], 0
+
+
 def newton(w, g, state, h=1e-4):
     # The Hessian by nudging each weight: 2 more gradients in 2 dimensions
     H = []
@@ -102,13 +123,20 @@ def bfgs(w, g, state):
     return [wi + a * di for wi, di in zip(w, d)], 1
 
 
-print("method                steps   gradients")
-for name, method in [("gradient descent", gradient_descent),
-                     ("steepest descent", steepest_descent),
-                     ("momentum", momentum),
-                     ("sign steps (Rprop)", sign_steps),
-                     ("Newton", newton),
-                     ("conjugate gradient", conjugate_gradient),
-                     ("BFGS", bfgs)]:
+methods = [("gradient descent", gradient_descent),
+           ("steepest descent", steepest_descent),
+           ("momentum", momentum),
+           ("sign steps (Rprop)", sign_steps),
+           ("RMSprop", rmsprop),
+           ("Adam", adam),
+           ("Newton's method", newton),
+           ("conjugate gradient", conjugate_gradient),
+           ("BFGS", bfgs)]
+heads = ["method", "steps", "gradients"]
+width = max(display_width(name) for name, _ in methods) + 2  # columns as wide as their text
+w_steps, w_grads = (display_width(h) + 3 for h in heads[1:])
+print(ljust(heads[0], width) + rjust(heads[1], w_steps) + rjust(heads[2], w_grads))
+for name, method in methods:
     steps, grads = run(method)
-    print(f"{name:<20} {steps:6d} {grads:11d}")
+    shown = ">1000" if steps is None else f"{steps}"  # None: not below 1e-10 in 1000 steps
+    print(ljust(name, width) + rjust(shown, w_steps) + rjust(f"{grads}", w_grads))

@@ -6,6 +6,8 @@
 import math
 import random
 
+from backprop_core.text import rjust  # pad by display width: a CJK character takes 2 columns
+
 
 def make_data(dim, n=200, seed=0):
     rng = random.Random(seed)
@@ -65,7 +67,8 @@ def gradient_descent(w, data, steps, step=0.2):
 
 
 BUDGET = 100
-print(" DIM   start loss   random search   gradient descent")
+print(rjust("DIM", 4), rjust("start loss", 12), rjust("random search", 15),
+      rjust("gradient descent", 18))
 for dim in (2, 10, 50):
     data = make_data(dim)
     start = [0.0] * dim

@@ -1,6 +1,7 @@
 # The multiclass SVM loss beside cross-entropy, on the same scores:
 # sum over wrong classes j of max(0, s_j - s_y + 1).
 from backprop_core import Value
+from backprop_core.text import display_width, rjust  # a CJK character takes 2 columns
 
 scores, y = [3.2, 5.1, -1.7], 0
 
@@ -15,6 +16,9 @@ ce.backward()
 ce_grads = [v.grad for v in s]
 
 print(f"SVM loss {svm.data:.4f}   cross-entropy {ce.data:.4f}")
-print("class   SVM dL/ds   cross-entropy dL/ds")
+heads = ["class", "SVM dL/ds", "cross-entropy dL/ds"]
+widths = [max(7, display_width(h)) for h in heads]  # each column as wide as its heading
+print(*[rjust(h, w) for h, w in zip(heads, widths)])
 for k in range(3):
-    print(f"{k:>5} {svm_grads[k]:11.4f} {ce_grads[k]:21.4f}")
+    cells = [f"{k}", f"{svm_grads[k]:.4f}", f"{ce_grads[k]:.4f}"]
+    print(*[rjust(c, w) for c, w in zip(cells, widths)])

@@ -3,6 +3,7 @@
 import random
 
 from backprop_core import Value
+from backprop_core.text import display_width, ljust, rjust  # a CJK character takes 2 columns
 
 rng = random.Random(0)
 start = [rng.random() - 0.5 for _ in range(13)]  # as in the training
@@ -50,8 +51,10 @@ loss.backward()
 
 fired = [n > 0 for n in (n1, n2, n3)]
 print(f"score {score:.4f}, pull {pull:+.0f}, neurons fired: {fired}")
-print("param    pull   -gradient")
+heads = ["param", "pull", "-gradient"]
+w = [max(6, display_width(h)) for h in heads]  # each column as wide as its heading
+print(ljust(heads[0], w[0]), rjust(heads[1], w[1] + 2), rjust(heads[2], w[2] + 2))
 for name, p, v in zip(names, by_hand, P):
-    print(f"{name:<5} {p:+8.4f}  {-v.grad + 0.0:+8.4f}")
+    print(ljust(name, w[0]), rjust(f"{p:+.4f}", w[1] + 2), rjust(f"{-v.grad + 0.0:+.4f}", w[2] + 2))
 same = all(abs(p + v.grad) < 1e-12 for p, v in zip(by_hand, P))
 print("all equal:", same)

@@ -5,8 +5,8 @@ import random
 import time
 
 from backprop_core import Value
-from backprop_core.datasets import moons
-from backprop_core.plot import training_plot
+from backprop_core.datasets import circles, moons
+from backprop_core.draw import training_plot
 
 points, labels = moons(100, noise=0.1, seed=0)   # labels +1 and -1
 hidden = 8                       # neurons in each hidden layer

@@ -5,7 +5,7 @@ import time
 
 from backprop_core import Value
 from backprop_core.datasets import moons
-from backprop_core.plot import training_plot
+from backprop_core.draw import training_plot
 
 points, labels = moons(100, noise=0.1, seed=0)   # labels +1 and -1
 a, b, c = Value(1.0), Value(-2.0), Value(-1.0)   # the guide's start

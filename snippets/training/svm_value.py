@@ -2,6 +2,7 @@
 # regularization. backward() gives the gradients; the "pulls" are
 # exactly their negatives.
 from backprop_core import Value
+from backprop_core.text import display_width, ljust  # a CJK character takes 2 columns
 
 data = [[1.2, 0.7], [-0.3, -0.5], [3.0, 0.1],
         [-0.1, -1.0], [-1.0, 1.1], [2.1, -3.0]]
@@ -32,7 +33,9 @@ def fmt(vs):
     return ", ".join(f"{v:+.1f}" for v in vs)
 
 
-print("point         pulls (a, b, c)     -gradients (a, b, c)")
+heads = ["point", "pulls on a, b, c", "-gradients (a, b, c)"]
+w = [max(18, display_width(h)) for h in heads[1:]]  # each column as wide as its heading
+print(ljust(heads[0], 12), ljust(heads[1], w[0]), ljust(heads[2], w[1]))
 for (x, y), label in zip(data, labels):
     a, b, c = params()
     loss = loss_of(a, b, c, x, y, label)
@@ -40,7 +43,7 @@ for (x, y), label in zip(data, labels):
     p = pulls(1.0, -2.0, -1.0, x, y, label)
     g = [-a.grad + 0.0, -b.grad + 0.0, -c.grad + 0.0]  # + 0.0: no -0.0
     same = "same" if p == g else "DIFFERENT"
-    print(f"[{x:4.1f}, {y:4.1f}]  {fmt(p):<18}  {fmt(g):<18}  {same}")
+    print(f"[{x:4.1f}, {y:4.1f}]", ljust(fmt(p), w[0]), ljust(fmt(g), w[1]), same)
 
 # The circuit for the first point, whose margin is violated
 a, b, c = params()

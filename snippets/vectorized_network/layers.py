@@ -3,7 +3,7 @@
 import math
 import random
 
-from backprop_core.datasets import moons
+from backprop_core.datasets import circles, moons
 
 
 def matmul(A, B):                # (n x k) times (k x m) -> (n x m)

@@ -2,7 +2,7 @@
 # the forward and backward passes above. Change H, step_size or the data.
 import time
 
-from backprop_core.plot import training_plot
+from backprop_core.draw import training_plot
 
 points, classes = moons(100, noise=0.1, seed=0, labels=(1, 0))
 X, N, H = [list(p) for p in points], len(points), 16

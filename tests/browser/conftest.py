@@ -5,6 +5,16 @@ test server, and once more for a sub-path (``/mirror/backprop/``), the way a
 GitHub Pages project site is served. Chromium is Debian's (``make test``
 installs it); Playwright drives it, since Playwright's own browser download
 cannot work offline.
+
+Most tests share one persistent browser profile (``warm_context``), warmed
+once: Python started, one block run, and the memory snapshot of the ready
+runner made and kept there, as on a reader's second visit. Every tab of the
+suite then gets its Python from the snapshot (a fraction of a second) instead
+of starting it (seconds). Each test has its own tab; what it kept in
+localStorage is cleared after it. The service worker is blocked there (and in
+every context but the offline tests' own): it is tested by itself.
+Tests that change a context (an init script, storage refused, a colour
+scheme) make their own with ``fresh_context``.
 """
 
 from __future__ import annotations
@@ -19,7 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, sync_playwright
 
 from tests.browser.blocks import wait_ready
 from tests.conftest import SUB_PATH, BuiltSite
@@ -96,14 +106,70 @@ def find_chromium() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def playwright() -> Iterator[Playwright]:
     with sync_playwright() as p:
-        path = find_chromium()
-        if not path:
-            pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+        yield p
+
+
+def chromium_path() -> str:
+    path = find_chromium()
+    if not path:
+        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    b = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield b
+    b.close()
+
+
+VIEWPORT = {"width": 1280, "height": 900}
+FORGET_KEPT = """() => {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith("bp:")) localStorage.removeItem(key);
+  }
+}"""
+
+
+def persistent_context(
+    playwright: Playwright, profile: Path, service_workers: str = "block"
+) -> BrowserContext:
+    """A browser with a profile on disk: its caches (and V8's code cache) last, like a reader's."""
+    ctx = playwright.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=chromium_path(),
+        args=CHROMIUM_ARGS,
+        viewport=VIEWPORT,
+        service_workers=service_workers,  # type: ignore[arg-type]
+    )
+    ctx.set_default_timeout(60_000)
+    return ctx
+
+
+def wait_snapshot(page: Page, timeout: float = 180_000) -> str:
+    """Wait until the page's runtime has a snapshot (or knows it cannot have one)."""
+    page.wait_for_function(
+        "['ready', 'unavailable'].includes(window.bpRuntime?.snapshotState)", timeout=timeout
+    )
+    return str(page.evaluate("bpRuntime.snapshotState"))
+
+
+@pytest.fixture(scope="session")
+def warm_context(
+    playwright: Playwright, site: SiteServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BrowserContext]:
+    """The suite's browser profile, warmed: the next start of Python is a restore."""
+    ctx = persistent_context(playwright, tmp_path_factory.mktemp("warm-profile"))
+    page = ctx.new_page()
+    page.goto(site.url("gates/multiply/"))
+    wait_ready(page)
+    page.locator(".bp-run").first.locator('[data-action="run"]').click()
+    assert wait_snapshot(page) == "ready", "the warm-up made no snapshot"
+    page.close()
+    yield ctx
+    ctx.close()
 
 
 @dataclass
@@ -121,8 +187,15 @@ class Traffic:
 
 
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+def context(warm_context: BrowserContext) -> BrowserContext:
+    """The shared warm profile (do not add init scripts or routes to it: see fresh_context)."""
+    return warm_context
+
+
+@pytest.fixture
+def fresh_context(browser: Browser) -> Iterator[BrowserContext]:
+    """A context of the test's own, empty (no snapshot: Python starts the normal way)."""
+    ctx = browser.new_context(viewport=VIEWPORT, service_workers="block")
     ctx.set_default_timeout(60_000)
     yield ctx
     ctx.close()
@@ -142,11 +215,18 @@ def failed(request: Request) -> bool:
 
 
 def watched_page(context: BrowserContext, traffic: Traffic) -> Page:
-    """A new tab whose requests, failures and uncaught errors go into ``traffic``."""
+    """A new tab whose requests, failures and uncaught errors go into ``traffic``
+    (its workers' requests too, and while the tab is open other tabs' of the
+    context as well: those are the site's too)."""
     p = context.new_page()
 
     def on_request(request: Request) -> None:
         traffic.requests.append(request.url)
+
+    def on_close(_: Page) -> None:
+        context.remove_listener("request", on_request)
+
+    p.on("close", on_close)
 
     p.on("requestfailed", lambda r: failed(r) and traffic.failures.append(f"{r.url} {r.failure}"))
     p.on("response", lambda r: r.status >= 400 and traffic.failures.append(f"{r.status} {r.url}"))
@@ -162,9 +242,34 @@ def assert_clean(traffic: Traffic) -> None:
     assert not traffic.failures, f"failed requests: {traffic.failures}"
 
 
+def close_tab(p: Page) -> None:
+    """Close a tab of the shared profile, forgetting what it kept (edits, solved marks)."""
+    if p.is_closed():
+        return
+    try:
+        if p.url.startswith("http"):
+            p.evaluate(FORGET_KEPT)
+    finally:
+        p.close()
+
+
 @pytest.fixture
 def page(context: BrowserContext, traffic: Traffic) -> Iterator[Page]:
-    yield watched_page(context, traffic)
+    p = watched_page(context, traffic)
+    yield p
+    close_tab(p)
+    assert_clean(traffic)
+
+
+@pytest.fixture(scope="module")
+def tab(browser: Browser, site: SiteServer) -> Iterator[Page]:
+    """One tab for a whole test module, so that Python starts once for all its
+    tests: they go from page to page in it (instant navigation where they can)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.set_default_timeout(60_000)
+    traffic = Traffic(site.origin)
+    yield watched_page(ctx, traffic)
+    ctx.close()
     assert_clean(traffic)
 
 
@@ -201,28 +306,43 @@ def instant_navigate(page: Page, href: str) -> None:
     assert page.evaluate("window.__sameDocument") is True, "the page was reloaded"
 
 
-class Reader:
-    """One tab per language that goes from page to page the way a reader does.
+def go(tab: Page, site: SiteServer, page_name: str, lang: str = "en") -> Page:
+    """Take the shared ``tab`` to a page: a first load, then instant navigation
+    (the worker, and so Python, stays) once Python is ready."""
+    target = site.url(url(page_name, lang))
+    if urlsplit(tab.url).scheme not in ("http", "https"):
+        tab.goto(target)
+    elif urlsplit(tab.url).path != urlsplit(target).path:
+        wait_ready(tab)
+        instant_navigate(tab, target)
+    return tab
 
-    Material's instant navigation swaps the content and keeps the worker, so
-    Python starts once per language rather than once per page: every run
-    after the first also proves that a run starts clean after other pages' runs.
+
+class Reader:
+    """One tab per language (in the warm profile) that goes from page to page the way
+    a reader does.
+
+    Material's instant navigation swaps the content and keeps the page's
+    runtime, so each tab loads it once; every run after the first also proves
+    that a run starts clean after other pages' runs.
     """
 
-    def __init__(self, browser: Browser, site: SiteServer) -> None:
-        self.browser, self.site = browser, site
-        self.tabs: dict[str, tuple[BrowserContext, Page, Traffic]] = {}
+    def __init__(self, context: BrowserContext, site: SiteServer) -> None:
+        self.context, self.site = context, site
+        self.tabs: dict[str, tuple[Page, Traffic]] = {}
 
     def open(self, page_name: str, lang: str) -> Page:
+        """The language's tab, at the page, in front: a tab behind another gets no
+        animation frames (the output, instant navigation and the diagram's step wait
+        for them), as in a reader's browser, where the page being read is in front."""
         target = self.site.url(url(page_name, lang))
         if lang not in self.tabs:
-            context = self.browser.new_context(viewport={"width": 1280, "height": 900})
-            context.set_default_timeout(60_000)
             traffic = Traffic(self.site.origin)
-            self.tabs[lang] = (context, watched_page(context, traffic), traffic)
-            self.tabs[lang][1].goto(target)
-            return self.tabs[lang][1]
-        _, tab, _ = self.tabs[lang]
+            self.tabs[lang] = (watched_page(self.context, traffic), traffic)
+            self.tabs[lang][0].goto(target)
+            return self.tabs[lang][0]
+        tab, _ = self.tabs[lang]
+        tab.bring_to_front()
         if urlsplit(tab.url).path != urlsplit(target).path:  # (not when already there)
             # A link followed while Python still loads is a full page load: wait.
             wait_ready(tab)
@@ -230,15 +350,15 @@ class Reader:
         return tab
 
     def assert_clean(self, lang: str) -> None:
-        assert_clean(self.tabs[lang][2])
+        assert_clean(self.tabs[lang][1])
 
     def close(self) -> None:
-        for context, _, _ in self.tabs.values():
-            context.close()
+        for tab, _ in self.tabs.values():
+            close_tab(tab)
 
 
 @pytest.fixture(scope="module")
-def reader(browser: Browser, site: SiteServer) -> Iterator[Reader]:
-    r = Reader(browser, site)
+def reader(warm_context: BrowserContext, site: SiteServer) -> Iterator[Reader]:
+    r = Reader(warm_context, site)
     yield r
     r.close()

@@ -8,16 +8,12 @@ the interpreter. Edits are kept per snippet across instant navigation, a reload
 and a language switch; Reset forgets; a shared link opens with its code; with
 storage refused the page still works and says that edits are not kept.
 
-The site is built once (tests/conftest.py) and served here on its own port,
-without the sub-path build the runner's tests need.
+The site is built once (tests/conftest.py) and served by the browser suite's
+own server (tests/browser/conftest.py); the tabs share its warm profile.
 """
 
 from __future__ import annotations
 
-import http.server
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,8 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from sitebuild.localize import source
 from tests.browser.blocks import STRINGS, code_of, replace_code, wait_finished, wait_ready
-from tests.browser.conftest import MIME, Reader, SiteServer, instant_navigate
-from tests.conftest import BuiltSite
+from tests.browser.conftest import FORGET_KEPT, Reader, SiteServer, instant_navigate
 from tests.exercise_cases import EXERCISES, checker, read, wrong_answers
 from tests.pages import exercise_hints, pages, url
 from tests.pages import read as read_page
@@ -46,40 +41,6 @@ exercise.Exercise.check = lambda self, source, lang="en": {
 builtins.round = lambda *args: 0
 print("patched")
 """
-
-
-# --- serving the one build -------------------------------------------------------
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
-    root: Path
-
-    def translate_path(self, path: str) -> str:
-        rel = path.split("?", 1)[0].split("#", 1)[0]
-        return str(self.root / rel.lstrip("/"))
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site(built_site: BuiltSite) -> Iterator[SiteServer]:
-    """The strict build, served at the origin it was built for (Material's instant
-    navigation only follows links its sitemap lists), without the sub-path build
-    that the runner's tests need. If their server already serves this build
-    there, it is used as it is."""
-    found = SiteServer(built_site.origin, built_site.path, built_site.path)
-    handler = type("Handler", (_Handler,), {"root": built_site.path})
-    try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", built_site.port), handler)
-    except OSError:
-        yield found
-        return
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield found
-    server.shutdown()
-    server.server_close()
 
 
 # --- helpers ---------------------------------------------------------------------
@@ -200,6 +161,7 @@ def test_every_exercise_fails_a_wrong_answer_and_passes_its_solution(
     expect(feedback).to_have_text(plain(checker(exercise)(right, lang)["message"]))
     expect(block).to_have_attribute("data-solved", "true")
     reader.assert_clean(lang)
+    page.evaluate(FORGET_KEPT)  # (the solved mark and the edit: the next test starts afresh)
 
 
 @pytest.mark.browser
@@ -342,7 +304,11 @@ def test_a_shared_link_opens_with_its_code(
     block = page.locator(".bp-run").first
     expect(block).to_have_attribute("data-shared", "true")
     assert code_of(block) == shared
-    expect(block.locator('[data-role="kept-note"]')).to_have_text(t["shared_code"])
+    # The student's own edit is kept, and the note offers it back.
+    expect(block.locator('[data-role="kept-note"] [role="status"]')).to_have_text(
+        t["shared_code_over_edit"]
+    )
+    expect(block.locator('[data-action="restore-edit"]')).to_have_text(t["restore_edit"])
     assert "#bp-code=" not in page.url  # the fragment has done its work
     assert kept_keys(page) == {f"bp:code:{snippet}": "print('mine')\n"}  # not overwritten
 
@@ -356,8 +322,13 @@ def test_a_shared_link_opens_with_its_code(
     assert wait_finished(block) == "done"
     expect(block.locator('[data-role="output"]')).to_have_text("42\n")
     expect(block).not_to_have_attribute("data-shared", "true")
-    expect(block.locator('[data-role="kept-note"]')).to_have_count(0)
-    assert kept_keys(page) == {f"bp:code:{snippet}": shared}
+    expect(block.locator('[data-role="kept-note"] [role="status"]')).to_have_text(
+        t["shared_replaced_edit"]
+    )
+    assert kept_keys(page) == {
+        f"bp:code:{snippet}": shared,
+        f"bp:previous:{snippet}": "print('mine')\n",  # recoverable: test_kept_work.py
+    }
 
 
 REFUSE_STORAGE = """
@@ -370,10 +341,11 @@ Storage.prototype.setItem = function () {
 
 @pytest.mark.browser
 def test_with_storage_refused_everything_works_and_says_so(
-    context: BrowserContext, page: Page, site: SiteServer
+    fresh_context: BrowserContext, site: SiteServer
 ) -> None:
     t = STRINGS["de"]
-    context.add_init_script(REFUSE_STORAGE)
+    fresh_context.add_init_script(REFUSE_STORAGE)
+    page = fresh_context.new_page()
     page.goto(site.url(url("gates/sigmoid.md", "de")))
     block = exercise_block(page)
     original = code_of(block)

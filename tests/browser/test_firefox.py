@@ -3,7 +3,8 @@
 Debian's firefox-esr (``make test`` installs it: scripts/ensure-firefox.sh) is
 driven over WebDriver BiDi by npm ``puppeteer-core``; each scenario is one run
 of tests/browser/firefox/scenario.mjs against the site the Chromium tests
-serve, in a fresh Firefox profile.
+serve, in a fresh Firefox profile (on disk, as a reader's). The offline
+scenario serves the built site itself, so that it can stop its server.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ SCENARIOS = [
     "step-a-diagram",
     "instant-navigation",
     "keyboard",
+    "restored-blocks",  # every block of five pages, from interpreters restored from the snapshot
+    "offline",  # after one visit, its own server stopped: visited and unvisited pages run
 ]
 
 
@@ -43,7 +46,7 @@ def test_scenario_in_firefox(site: SiteServer, scenario: str) -> None:
     if not (ROOT / "node_modules" / "puppeteer-core").is_dir():
         pytest.fail("node_modules/puppeteer-core is missing: run `make setup` (npm ci)")
     done = subprocess.run(
-        ["node", str(SCENARIO), scenario, site.url(), str(STRINGS)],
+        ["node", str(SCENARIO), scenario, site.url(), str(STRINGS), str(site.root_dir)],
         cwd=ROOT,
         env={**os.environ, "FIREFOX": firefox},
         capture_output=True,

@@ -42,8 +42,11 @@ PAGES_IN_TURN = _pages_in_turn()
 @pytest.mark.browser
 @pytest.mark.parametrize(("page_name", "lang"), PAGES_IN_TURN)
 def test_every_block_gives_the_builds_output(reader: Reader, lang: str, page_name: str) -> None:
+    """In the warm profile: every run's interpreter is restored from the snapshot."""
     page = reader.open(page_name, lang)
     check_every_block(page, lang, page_name)
+    stats = page.evaluate("bpRuntime.stats")
+    assert stats["started"] == 0, f"a Python was started, not restored: {stats}"
     reader.assert_clean(lang)
 
 
@@ -92,7 +95,7 @@ def test_edit_run_traceback_stop_and_run_again(page: Page, site: SiteServer, lan
     assert text.startswith("Traceback (most recent call last):"), text
     assert "line 4, in <module>" in text and "line 2, in f" in text
     assert "ZeroDivisionError: division by zero" in text
-    assert "notebook.py" not in text and "pyodide" not in text.lower()
+    assert "backprop_core/notebook" not in text and "pyodide" not in text.lower()
     expect(block.locator('[data-role="status"]')).to_have_text(t["error"])
 
     # A runaway loop: Stop ends it, and the next run works in a fresh runtime.

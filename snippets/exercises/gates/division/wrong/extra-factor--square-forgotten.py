@@ -1,0 +1,10 @@
+a, b, c, d = 2, 4, 1, 3
+num = a + b
+den = c + d
+f = num / den
+dnum = 1 / den
+dden = -num / den
+da = dnum
+db = dnum
+dc = dden
+dd = dden

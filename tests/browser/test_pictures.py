@@ -1,0 +1,82 @@
+"""Nothing a picture does can hurt the page (reviews/runner.md D2, D4, 25).
+
+One tab for the module (Python starts once). A run displays hostile pictures
+and a flood of tiny ones; the page shows what the policy (web/svg-policy.json)
+allows and at most ``figures_per_run`` new figures (web/runner-limits.json),
+while a live picture updated in place under one display_id is never counted.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.blocks import STRINGS, output_of, replace_code, run, wait_ready
+from tests.browser.conftest import SiteServer, go
+from tests.pages import ROOT
+
+pytestmark = pytest.mark.browser
+
+LIMITS = json.loads((ROOT / "web" / "runner-limits.json").read_text(encoding="utf-8"))
+
+PICTURES = """\
+class Pic:
+    def __init__(self, svg):
+        self.svg = svg
+    def _repr_svg_(self):
+        return '<svg xmlns="http://www.w3.org/2000/svg">' + self.svg + '</svg>'
+
+# A picture that names the page's own elements (the live region, a block's note).
+display(Pic('<text id="bp-runtime-announcer" data-role="kept-note" data-action="run" '
+            'data-state="done" class="md-header bp-run bp-grad">taken</text>'))
+# Other spellings of url(): none may reach a server.
+display(Pic('<rect width="9" height="9" fill="\\\\75 rl(ORIGIN/leak-escape.svg#p)"/>'
+            '<rect width="9" height="9" fill="URL(ORIGIN/leak-case.svg#p)"/>'
+            '<rect width="9" height="9" stroke="u\\\\rl(ORIGIN/leak-split.svg#p)"/>'))
+# References that multiply a few elements into 10**4 (nested <use>).
+nested = '<g id="a0"><rect width="1" height="1"/></g>' + ''.join(
+    f'<g id="a{i}">' + f'<use href="#a{i - 1}"/>' * 10 + '</g>' for i in range(1, 5))
+display(Pic('<defs>' + nested + '</defs><use href="#a4"/>'))
+# A live picture: many updates of one figure are one figure.
+for k in range(300):
+    display(Pic(f'<circle r="{k}"/>'), display_id='live')
+# A flood of tiny pictures.
+for k in range(3000):
+    display(Pic('<circle r="1"/>'))
+print('after the flood')
+"""
+
+
+def test_pictures_are_capped_and_cannot_take_over_the_page(tab: Page, site: SiteServer) -> None:
+    page = go(tab, site, "gates/multiply.md", "zh")
+    wait_ready(page)
+    block = page.locator(".bp-run").first
+    requests: list[str] = []
+    page.context.on("request", lambda r: "leak-" in r.url and requests.append(r.url))
+    replace_code(page, block, PICTURES.replace("ORIGIN", site.origin))
+    assert run(block) == "done"
+    shown = output_of(block)
+    assert shown["figures"] == LIMITS["figures_per_run"], "the flood was not cut"
+    note = STRINGS["zh"]["too_many_figures"].format(figures="50", elements="50,000")
+    notes = block.locator(".bp-note")
+    expect(notes).to_have_count(1)
+    assert notes.inner_text().strip() == note
+    assert "after the flood" in str(shown["text"])
+    # The live picture is its last version, once.
+    assert block.locator('svg circle[r="299"]').count() == 1
+    # No id, reference or page name survived; the live region is still the page's own.
+    output = block.locator('[data-role="output"]')
+    assert (
+        output.locator("svg [id], svg use, svg [href], svg [data-role], svg [data-action]").count()
+        == 0
+    )
+    assert output.locator("svg [data-state], svg .md-header, svg .bp-run").count() == 0
+    assert page.evaluate("document.getElementById('bp-runtime-announcer').tagName") == "DIV"
+    painted = output.locator("svg rect").evaluate_all(
+        "rects => rects.map((r) => [r.getAttribute('fill'), r.getAttribute('stroke')])"
+    )
+    assert all(fill is None and stroke is None for fill, stroke in painted), painted
+    page.wait_for_timeout(300)  # (a request from a paint would have been made by now)
+    assert not requests, f"a picture reached a server: {requests}"
