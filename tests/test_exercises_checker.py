@@ -100,6 +100,8 @@ def test_every_key_the_checker_can_give_is_in_the_table() -> None:
         "left-at-zero",
         "read-before-backward",
         "zeroed-after-backward",
+        "not-in-graph",
+        "not-in-graph-remade",
         "inputs-pinned",
         "engine-rule",
         "short-order",

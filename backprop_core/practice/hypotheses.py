@@ -29,6 +29,7 @@ ORDER = (
     "activation-as-local-gradient",
     "preactivation-in-local-gradient",
     "precedence",
+    "one-minus-square",
     "swapped-inputs",
     "max-routing",
     "max-fixed-route",
@@ -90,12 +91,11 @@ def hypotheses(traces: Sequence[Trace], entries: Sequence[Entry]) -> list[Hypoth
                     rule = partial(rules.mixed_slope, first)
                     at_gate("preactivation-in-local-gradient", node, rule, **about)
         if op.name == "sigmoid":
-            at_gate(
-                "precedence",
+            at_gate(  # `1 - f * f`: a precedence slip, or tanh's local gradient 1 - f**2
+                "one-minus-square",
                 node,
                 rules.one_minus_square,
-                wrong=f"1 - {out} * {out}",
-                parsed=f"1 - ({out} * {out})",
+                out=out,
                 right=f"(1 - {out}) * {out}",
             )
         if op.name == "div" or (isinstance(op, ops.Power) and op.exponent == -1):

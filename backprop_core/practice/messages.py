@@ -222,6 +222,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nur so richtig wie die Werte, die er liest: Stellen Sie zuerst den Vorwärtsdurchlauf "
         "wieder her.",
     },
+    "one-minus-square": {
+        "en": "{lead}. That is 1 − {out}², the local gradient of tanh, not of the sigmoid: "
+        "either `1 - {out} * {out}`, which Python reads as `1 - ({out} * {out})`, or tanh's "
+        "formula. The sigmoid's local gradient is (1 − {out}) · {out}: `{right}`.",
+        "zh": "{lead}。这是 1 − {out}²，即 tanh 的局部梯度，而不是 sigmoid 的：要么是写了 "
+        "`1 - {out} * {out}`（Python 会理解为 `1 - ({out} * {out})`），要么是用了 tanh 的公式。"
+        "sigmoid 的局部梯度是 (1 − {out}) · {out}：`{right}`。",
+        "ja": "{lead}。これは 1 − {out}² で、シグモイドではなく tanh の局所的な勾配です。"
+        "`1 - {out} * {out}`（Python は `1 - ({out} * {out})` と解釈します）と書いたか、"
+        "tanh の式を使ったかのどちらかです。シグモイドの局所的な勾配は (1 − {out}) · {out}、"
+        "つまり `{right}` です。",
+        "de": "{lead}. Das ist 1 − {out}², der lokale Gradient von tanh, nicht der des Sigmoids: "
+        "Entweder steht da `1 - {out} * {out}`, was Python als `1 - ({out} * {out})` liest, oder "
+        "die Formel von tanh. Der lokale Gradient des Sigmoids ist (1 − {out}) · {out}: "
+        "`{right}`.",
+    },
     "precedence": {
         "en": "{lead}. Operator precedence: Python reads `{wrong}` as `{parsed}`. Put "
         "parentheses around what belongs together: `{right}`.",
@@ -303,16 +319,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "fork-overwrite": {
         "en": "{lead}. `{name}` is used {count} times, so its gradient is the sum of {count} "
-        "shares ({shares}). Yours keeps only some of them: an `=` where `+=` belongs "
-        "overwrote a share.",
+        "shares ({shares}). Yours does not add them all up: where a share arrives, it replaced "
+        "what was there (`=`, `*=`) instead of being added to it. Use `+=`.",
         "zh": "{lead}。`{name}` 被使用了 {count} 次，所以它的梯度是 {count} 份梯度之和"
-        "（{shares}）。你的值只保留了其中一部分：本该用 `+=` 的地方用了 `=`，覆盖掉了一份。",
+        "（{shares}）。你的值没有把它们全部加起来：某一份到达时替换掉了已有的值（`=`、`*=`），"
+        "而不是加上去。请用 `+=`。",
         "ja": "{lead}。`{name}` は {count} か所で使われているので、その勾配は {count} 個の"
-        "寄与の和（{shares}）です。あなたの値にはその一部しか入っていません。"
-        "`+=` にすべきところが `=` になっていて、寄与の 1 つを上書きしています。",
+        "寄与の和（{shares}）です。あなたの値はそれらをすべて足し合わせていません。寄与が"
+        "届いたところで、それまでの値に足さずに置き換えています（`=` や `*=`）。`+=` を"
+        "使ってください。",
         "de": "{lead}. `{name}` wird {count}-mal verwendet, also ist sein Gradient die Summe von "
-        "{count} Anteilen ({shares}). Ihr Wert enthält nur einen Teil davon: Ein `=` an einer "
-        "Stelle, die `+=` braucht, hat einen Anteil überschrieben.",
+        "{count} Anteilen ({shares}). Ihr Wert addiert sie nicht alle: Wo ein Anteil ankommt, "
+        "ersetzt er den bisherigen Wert (`=`, `*=`), statt zu ihm addiert zu werden. Verwenden "
+        "Sie `+=`.",
     },
     "missing-upstream": {
         "en": "{lead}. That is the local gradient alone; the chain rule multiplies it by the "
@@ -664,15 +683,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Anteil nach einem verlorenen oder zusätzlichen Minuszeichen.",
     },
     "left-at-zero": {
-        "en": "{lead}, at every point: the starter's 0 is still there ({names}). Write those lines "
-        "of the backward pass: local gradient × upstream gradient.",
-        "zh": "{lead}，而且在每个点上都是：初始代码里的 0 还在（{names}）。请写出反向传播中的"
-        "这几行：局部梯度 × 上游梯度。",
-        "ja": "{lead}。どの点でも同じで、最初のコードの 0 が残っています（{names}）。逆伝播の"
-        "その行を書いてください。局所的な勾配 × 上流の勾配です。",
-        "de": "{lead}, und zwar an jedem Punkt: Die 0 aus dem Startcode steht noch da ({names}). "
-        "Schreiben Sie diese Zeilen des Rückwärtsdurchlaufs: lokaler Gradient × "
-        "Upstream-Gradient.",
+        "en": "{lead}, at every point: {names} stays 0 whatever the inputs, as in the starter. "
+        "Write those lines of the backward pass as local gradient × upstream gradient; here "
+        "that product is not 0.",
+        "zh": "{lead}，而且在每个点上都是：不管输入是什么，{names} 都是 0，和初始代码里一样。"
+        "请把反向传播中的这几行写成 局部梯度 × 上游梯度；在这里这个乘积不是 0。",
+        "ja": "{lead}。どの点でも同じで、{names} は入力によらず 0 のまま、最初のコードと同じ"
+        "です。逆伝播のその行を 局所的な勾配 × 上流の勾配 として書いてください。ここでは"
+        "この積は 0 になりません。",
+        "de": "{lead}, und zwar an jedem Punkt: {names} bleibt 0, welche Eingaben auch immer, "
+        "wie im Startcode. Schreiben Sie diese Zeilen des Rückwärtsdurchlaufs als lokalen "
+        "Gradienten × Upstream-Gradient; hier ist dieses Produkt nicht 0.",
     },
     # --- backward() and zero_grad() in the wrong order -------------------------------------
     "read-before-backward": {
@@ -764,6 +785,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "folgt den Eingaben nicht. Prüfen Sie, aus welchen Variablen er berechnet wird (eine "
         "verwechselte Variable kann an einem Punkt zufällig stimmen), und berechnen Sie ihn aus "
         "den Werten des Vorwärtsdurchlaufs.",
+    },
+    "not-in-graph": {
+        "en": "{lead}, at every point, although `backward()` ran on line {backward}: the Values "
+        "whose `.grad` you read ({names}) are not in the graph that `backward()` walked. A "
+        "gradient reaches only the Values the output was computed from: read the gradients of "
+        "those.",
+        "zh": "{lead}，而且在每个点上都是，尽管第 {backward} 行已经运行了 `backward()`：你读取 "
+        "`.grad` 的这些 Value（{names}）不在 `backward()` 走过的计算图里。梯度只会传到输出由之"
+        "算出的那些 Value：请读取它们的梯度。",
+        "ja": "{lead}。{backward} 行目で `backward()` を実行したのに、どの点でも同じです。"
+        "`.grad` を読んでいる Value（{names}）は、`backward()` がたどった計算グラフに入って"
+        "いません。勾配が届くのは、出力の計算に使われた Value だけです。その Value の勾配を"
+        "読んでください。",
+        "de": "{lead}, und zwar an jedem Punkt, obwohl `backward()` in Zeile {backward} lief: Die "
+        "`Value`-Objekte, deren `.grad` Sie lesen ({names}), liegen nicht in dem Graphen, den "
+        "`backward()` durchlaufen hat. Ein Gradient erreicht nur die `Value`-Objekte, aus denen "
+        "der Ausgang berechnet wurde: Lesen Sie deren Gradienten.",
+    },
+    "not-in-graph-remade": {
+        "en": "{lead}, at every point, although `backward()` ran on line {backward}: line {made} "
+        "makes new {names}, but the circuit that `backward()` walked was built from the earlier "
+        "ones, so the new Values never get a gradient. Build the circuit again from the new "
+        "Values before `backward()`.",
+        "zh": "{lead}，而且在每个点上都是，尽管第 {backward} 行已经运行了 `backward()`：第 "
+        "{made} 行新建了 {names}，可 `backward()` 走过的回路是用之前的那些搭起来的，所以新的 "
+        "Value 拿不到梯度。请在 `backward()` 之前用新的 Value 重新搭一遍回路。",
+        "ja": "{lead}。{backward} 行目で `backward()` を実行したのに、どの点でも同じです。"
+        "{made} 行目で {names} を新しく作っていますが、`backward()` がたどった回路は前の "
+        "Value から組み立てたものなので、新しい Value には勾配が届きません。`backward()` "
+        "の前に、新しい Value で回路を組み立て直してください。",
+        "de": "{lead}, und zwar an jedem Punkt, obwohl `backward()` in Zeile {backward} lief: "
+        "Zeile {made} erzeugt neue {names}, aber der Schaltkreis, den `backward()` durchlaufen "
+        "hat, wurde aus den früheren gebaut. Die neuen `Value`-Objekte bekommen daher nie einen "
+        "Gradienten. Bauen Sie den Schaltkreis vor `backward()` aus den neuen `Value`-Objekten "
+        "neu auf.",
     },
     "not-written": {
         "en": "{lead}. The backward pass is not written yet: every gradient is still 0. Replace "

@@ -5,7 +5,9 @@ returns a :class:`~backprop_core.practice.finding.Finding` or None:
 
 - :func:`order`: ``backward()`` after the gradients were read, or ``zero_grad()``
   between ``backward()`` and the reading;
-- :func:`zeros`: gradients still 0 at every point (the starter's zeros);
+- :func:`zeros`: gradients still 0 at every point (the starter's zeros), or
+  :func:`detached`: 0 although ``backward()`` ran (the Values read are not in
+  the output's graph);
 - :func:`copies`: a gradient holds another of the reader's variables, and the
   right number is in a variable too (``dx, dy = y.grad, x.grad``);
 - :func:`slips`: one of the reader's numbers where another belongs, a factor
@@ -28,7 +30,7 @@ from .slips import Slip, Term, copied, find_slips, ratio_slip
 if TYPE_CHECKING:
     from .judge import Judgement
 
-__all__ = ["copies", "order", "pattern", "pinned", "slips", "typed_in", "zeros"]
+__all__ = ["copies", "detached", "order", "pattern", "pinned", "slips", "typed_in", "zeros"]
 
 
 def _first(j: Judgement, entry: Entry, key: str, fields: dict[str, str] | None = None) -> Finding:
@@ -69,12 +71,33 @@ def zeros(j: Judgement, roots: list[Entry]) -> Finding | None:
     if not all(got[p][e.name] == 0.0 for e in roots for p in points):
         return None
     if all(got[p][e.name] == 0.0 for e in j.ref.entries for p in points):
-        return _first(j, roots[0], "not-written")
+        return detached(j, roots) or _first(j, roots[0], "not-written")
     names = []
     for e in roots:
         if e.var not in names:
             names.append(e.var)
     return _first(j, roots[0], "left-at-zero", {"names": ", ".join(f"`{n}`" for n in names)})
+
+
+def detached(j: Judgement, roots: list[Entry]) -> Finding | None:
+    """Every gradient is 0 although the output's ``backward()`` ran before they were read:
+    the Values read are not in the output's graph (new ones made after it was built)."""
+    read, output = j.answers.line, j.ref.forward[-1] if j.ref.forward else ""
+    calls = [(r, line) for c, r, line in j.answers.calls if c == "backward" and line < read]
+    backward = [line for r, line in calls if r == output] or [line for _, line in calls]
+    if not read or not backward:
+        return None
+    names = []
+    for e in roots:
+        if e.of and e.of.split("[")[0] not in names:
+            names.append(e.of.split("[")[0])
+    fields = {"backward": str(backward[-1]), "names": ", ".join(f"`{n}`" for n in names)}
+    made = [
+        line for n in names for line in j.answers.rewritten.get(n, [])[1:] if line < backward[-1]
+    ]
+    if made:
+        return _first(j, roots[0], "not-in-graph-remade", {**fields, "made": str(max(made))})
+    return _first(j, roots[0], "not-in-graph", fields)
 
 
 def typed_in(j: Judgement, wrong: list[Entry]) -> Finding | None:
