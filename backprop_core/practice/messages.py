@@ -365,6 +365,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ist die Transponierte des Gradienten von `{of}`. Bei quadratischen Matrizen fällt das "
         "an den Formen nicht auf, an den Zahlen schon.",
     },
+    "vjp-formula": {
+        "en": "{lead}. Your `ds` is {wrong}, entry by entry. The softmax layer's "
+        "vector–Jacobian product is p ⊙ (dp − dp·p): the Jacobian's diagonal gives pᵢ·dpᵢ, its "
+        "−ppᵀ part takes pᵢ·(dp·p) away, with dp·p = Σⱼ dpⱼ·pⱼ.",
+        "zh": "{lead}。你的 `ds` 逐个元素来看是 {wrong}。softmax 层的向量-雅可比积是 "
+        "p ⊙ (dp − dp·p)：雅可比矩阵的对角线给出 pᵢ·dpᵢ，−ppᵀ 部分再减去 pᵢ·(dp·p)，"
+        "其中 dp·p = Σⱼ dpⱼ·pⱼ。",
+        "ja": "{lead}。あなたの `ds` は要素ごとに見ると {wrong} です。ソフトマックス層の"
+        "ベクトル・ヤコビ積は p ⊙ (dp − dp·p) です。ヤコビ行列の対角成分が pᵢ·dpᵢ を与え、"
+        "−ppᵀ の部分が pᵢ·(dp·p) を引きます。ここで dp·p = Σⱼ dpⱼ·pⱼ です。",
+        "de": "{lead}. Ihr `ds` ist Eintrag für Eintrag {wrong}. Das Vektor-Jacobi-Produkt der "
+        "Softmax-Schicht ist p ⊙ (dp − dp·p): Die Diagonale der Jacobi-Matrix liefert pᵢ·dpᵢ, "
+        "ihr Teil −ppᵀ zieht pᵢ·(dp·p) ab, mit dp·p = Σⱼ dpⱼ·pⱼ.",
+    },
     "wrong-transpose": {
         "en": "{lead}. `{matrix}` has the right shape, but its entries are those of `{wrong}`; "
         "the gradient is `{right}`. With square matrices both products have the same shape: "
