@@ -31,11 +31,14 @@ def parameters(layers):
     return [p for layer in layers for w, b in layer for p in (*w, b)]
 
 
+def weights(layers):                    # the weights, not the biases
+    return [p for layer in layers for w, b in layer for p in w]
+
+
 def loss_of(layers, points, labels, reg=0.0):   # mean cross-entropy, softplus(-label * s)
     data = Value.sum([(-label * score(layers, x, y)).softplus()
                       for (x, y), label in zip(points, labels)]) / len(points)
-    weights = [p for layer in layers for w, b in layer for p in w]
-    return data + 0.5 * reg * Value.dot(weights, weights)
+    return data + 0.5 * reg * Value.dot(weights(layers), weights(layers))
 
 
 def train(layers, points, labels, steps, rate, reg=0.0):
@@ -61,7 +64,8 @@ layers = network(random.Random(0))
 print(f"loss at the start: {loss_of(layers, points, labels).data:.4f}   log 2 = {math.log(2):.4f}")
 
 # 2. Regularization adds to the loss: with it, the loss must be higher.
-print(f"with reg = 0.1:    {loss_of(layers, points, labels, reg=0.1).data:.4f}")
+penalty = 0.5 * 0.1 * sum(w.data ** 2 for w in weights(layers))
+print(f"with reg = 0.1:    {loss_of(layers, points, labels, reg=0.1).data:.4f}   penalty {penalty:.4f}")
 
 # 3. Five points, no regularization: a working network learns them by heart.
 tiny = network(random.Random(1))
