@@ -77,9 +77,20 @@ class BuiltSite:
         return f"http://127.0.0.1:{self.port}"
 
 
+BROWSER_RERUNS = 1  # a real browser on a shared, loaded machine: one more try, reported as RERUN
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Browser tests last (a stable sort: each file keeps its order)."""
+    """Browser tests last (a stable sort: each file keeps its order), each with one rerun.
+
+    A browser test that fails is run once more (pytest-rerunfailures); the run's
+    summary lists every rerun (``-ra``), so a flaky test shows in CI's output
+    rather than failing the run, and one that fails twice still fails.
+    """
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("flaky"):
+            item.add_marker(pytest.mark.flaky(reruns=BROWSER_RERUNS))
     config.stash[WANTS_BROWSER] = any(item.get_closest_marker("browser") for item in items)
 
 

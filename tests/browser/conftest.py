@@ -29,11 +29,23 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    expect,
+    sync_playwright,
+)
 
 from tests.browser.blocks import wait_ready
 from tests.conftest import SUB_PATH, BuiltSite
 from tests.pages import url
+
+# expect() retries until its condition holds; its default 5 s is short on a loaded
+# two-core machine (CI), where a block's work can wait for another process.
+expect.set_options(timeout=15_000)
 
 # The root build served again with cross-origin isolation (COOP/COEP), so that
 # Stop can interrupt Python through SharedArrayBuffer instead of ending the worker.
