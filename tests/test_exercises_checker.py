@@ -378,3 +378,15 @@ def test_what_the_engine_exercise_collects_is_plain_json_even_with_infinite_loca
     json.dumps(collected, allow_nan=False)
     result = ex.judge(json.loads(json.dumps(collected)), "en")
     assert result["verdict"] == "fail" and result["key"] in ("not-finite", "wrong-value")
+
+
+def test_the_engine_rule_is_quoted_as_the_reader_wrote_it() -> None:
+    """``*=`` and ``+= local * inp.grad`` leave the same zeros: the message quotes the one
+    the reader's ``backward`` has."""
+    from tests.exercise_cases import checker, read
+
+    check = checker("build-your-own/backward")
+    multiplied = read("build-your-own/backward", "wrong/engine-rule--shares-multiplied.py")
+    own = read("build-your-own/backward", "wrong/engine-rule--own-grad.py")
+    assert "`inp.grad *= local * node.grad`" in check(multiplied, "en")["message"]
+    assert "`inp.grad += local * inp.grad`" in check(own, "en")["message"]

@@ -58,6 +58,7 @@ _KEYS = {
     "no-local": ("engine-rule", "inp.grad += node.grad"),
     "no-upstream": ("engine-rule", "inp.grad += local"),
 }
+MULTIPLIED = "inp.grad *= local * node.grad"  # shares multiplied into a 0: as "own-grad"
 
 
 class EngineExercise(Checked):
@@ -227,6 +228,8 @@ class EngineExercise(Checked):
             return lead_finding("engine-seed", case, got, truths[i], name, {"ratio": fmt(ratio)})
         for mistake, (key, rule) in _KEYS.items():
             if all(explained(runs[k], mistake, gs) for k, gs, _ in results):
+                if mistake == "own-grad" and collected.get("multiplies_grad") is True:
+                    rule = MULTIPLIED  # the same numbers: every gradient stays 0
                 fields = {"rule": rule} if rule else {}
                 if mistake == "fork-overwrite":
                     fields.update(fork_fields(runs[i].get("shares"), wrong))

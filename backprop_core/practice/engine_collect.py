@@ -48,6 +48,22 @@ def _examples(program: Program, inputs: Sequence[str], points: Sequence[dict[str
     return found
 
 
+def _multiplies_grad(source: str) -> bool:
+    """Does the reader's ``backward`` multiply into an input's ``.grad`` (``*=``)?"""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return any(
+        isinstance(inner, ast.AugAssign)
+        and isinstance(inner.op, ast.Mult)
+        and _is_input_grad(inner.target)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and node.name == "backward"
+        for inner in ast.walk(node)
+    )
+
+
 def _writes_grad(source: str) -> bool:
     """Does the reader's ``backward`` assign to an input's ``.grad`` (is it written)?"""
     try:
@@ -153,7 +169,10 @@ def collect_engine(
     V = _reader_class(program, inputs)
     if isinstance(V, dict):
         return {"error": V}
-    collected: dict[str, Any] = {"writes_grad": _writes_grad(source)}
+    collected: dict[str, Any] = {
+        "writes_grad": _writes_grad(source),
+        "multiplies_grad": _multiplies_grad(source),
+    }
     if with_examples:
         collected["examples"] = _examples(program, list(inputs), points)
     sink = io.StringIO()  # what the reader's backward() prints goes nowhere
