@@ -24,8 +24,18 @@ back; Stop of a runaway loop -> the next run's result (the stopped worker is
 thrown away, the next comes from the snapshot); and Check -> verdict on
 gates/sigmoid/ (the starter: a "fail" verdict) with a second between clicks;
 all clicked inside the page, so Playwright's own latency is not counted.
-Peak memory is not measured here (Chromium reports the page's heap, not its
-workers').
+
+Memory (bench_memory.py): the peak resident set (VmHWM) of the tab's renderer
+process, which holds the page and its dedicated workers (the Python workers:
+the one that ran, the spare, and on a first visit the one that makes the
+snapshot; Material's search worker); the table says whether the service
+worker's thread was in it too. Not counted: the browser, GPU, network and
+storage processes (Cache Storage is kept by the storage process). Read 3 s
+after each visit's first result (ours: after the snapshot is made), and in the
+warm tab after each phase, whose peak is its own (the mark is reset between
+phases). performance.measureUserAgentSpecificMemory() would need a
+cross-origin isolated page (COOP/COEP), which this server does not send: the
+timed runs are the site as most hosts serve it.
 """
 
 from __future__ import annotations
@@ -38,6 +48,8 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
+from benchmarks import bench_memory
+from benchmarks.bench_memory import Memory
 from benchmarks.bench_site import (
     BARE_HTML,
     DONE,
@@ -50,6 +62,7 @@ from benchmarks.bench_site import (
 from tests.browser.conftest import CHROMIUM_ARGS
 
 TIMEOUT_MS = 240_000
+SETTLE_MS = 3000  # after a visit's first result, before its memory is read
 TARGETS = {"first": 1.0, "return": 0.5, "run_p50": 100.0, "check_p50": 200.0}
 
 RUN_ONCE = """async () => {
@@ -139,34 +152,55 @@ def settle_ours(ctx: BrowserContext) -> None:
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
 
 
-def one_round(pw: Playwright, base: str, page: str, tmp: Path, n: int) -> dict[str, float]:
+def memory_now(ctx: BrowserContext, profile: Path) -> Memory:
+    """The memory of the profile's tab, SETTLE_MS from now."""
+    ctx.pages[0].wait_for_timeout(SETTLE_MS)
+    return bench_memory.read(profile, bench_memory.tab_renderer(profile))
+
+
+def one_round(
+    pw: Playwright, base: str, page: str, tmp: Path, n: int
+) -> tuple[dict[str, float], dict[str, Memory]]:
     times: dict[str, float] = {}
+    memory: dict[str, Memory] = {}
     for name, url in (("ours", base + page), ("bare", base + "bench/bare.html")):
         profile = tmp / f"profile-{name}-{n}"
         ctx = open_profile(pw, profile)
         times[f"{name} first"] = visit(ctx, url)
         if name == "ours":
             settle_ours(ctx)
+        memory[f"{name} first"] = memory_now(ctx, profile)
         ctx.close()
         ctx = open_profile(pw, profile)
         times[f"{name} return"] = visit(ctx, url)
+        memory[f"{name} return"] = memory_now(ctx, profile)
         ctx.close()
         if name == "ours":
             ctx = open_profile(pw, profile)
             ctx.set_offline(True)
             times["ours offline return"] = visit(ctx, url)
             ctx.close()
-    return times
+    return times, memory
 
 
 def latencies(
     pw: Playwright, base: str, page: str, tmp: Path, clicks: int
-) -> dict[str, list[float]]:
-    ctx = open_profile(pw, tmp / "profile-warm")
+) -> tuple[dict[str, list[float]], dict[str, Memory]]:
+    profile = tmp / "profile-warm"
+    ctx = open_profile(pw, profile)
     tab = ctx.pages[0] if ctx.pages else ctx.new_page()
     tab.goto(base + page)
     tab.wait_for_function(DONE.format(n=1), timeout=TIMEOUT_MS)
     settle_ours(ctx)
+    memory = {"first visit, 1 run": memory_now(ctx, profile)}
+    pid = bench_memory.tab_renderer(profile)
+
+    def phase_done(label: str) -> None:
+        """This phase's own peak, then the peak mark set back for the next one."""
+        memory[label] = bench_memory.read(profile, pid)
+        bench_memory.reset_peak(pid)
+
+    bench_memory.reset_peak(pid)
     out: dict[str, list[float]] = {
         "run, 1 s apart": [],
         "run, back to back": [],
@@ -176,21 +210,38 @@ def latencies(
     for _ in range(clicks):
         tab.wait_for_timeout(1000)
         out["run, 1 s apart"].append(tab.evaluate(RUN_ONCE))
+    phase_done(f"{clicks} runs, 1 s apart")
     for _ in range(clicks):
         out["run, back to back"].append(tab.evaluate(RUN_ONCE))
+    phase_done(f"{clicks} runs, back to back")
     for _ in range(5):
         tab.wait_for_timeout(1000)
         out["stop -> next result"].append(tab.evaluate(STOP_THEN_RUN))
+    phase_done("5 stops")
     tab.goto(base + "gates/sigmoid/")
     tab.wait_for_function("window.bpRuntime && window.bpRuntime.isReady", timeout=TIMEOUT_MS)
+    tab.wait_for_timeout(SETTLE_MS)
+    if bench_memory.tab_renderer(profile) != pid:  # a new process: its peak is its own
+        print("  note: gates/sigmoid/ got a new renderer process", file=sys.stderr)
+        pid = bench_memory.tab_renderer(profile)
+        memory["open gates/sigmoid/ (new process)"] = bench_memory.read(profile, pid)
+        bench_memory.reset_peak(pid)
+    else:
+        phase_done("open gates/sigmoid/")
     for _ in range(clicks):
         tab.wait_for_timeout(1000)
         out["check"].append(tab.evaluate(CHECK_ONCE))
+    phase_done(f"{clicks} checks")
     ctx.close()
-    return out
+    return out, memory
 
 
-def report(rounds: list[dict[str, float]], lat: dict[str, list[float]]) -> None:
+def report(
+    rounds: list[dict[str, float]],
+    lat: dict[str, list[float]],
+    memory: list[dict[str, Memory]],
+    warm: dict[str, Memory],
+) -> None:
     med = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
     print(f"Visits in a persistent profile, median of {len(rounds)} rounds (ms to first result)")
     print("=" * 78)
@@ -212,6 +263,7 @@ def report(rounds: list[dict[str, float]], lat: dict[str, list[float]]) -> None:
         met = "met" if p50 <= target else "MISSED"
         mark = f"p50 <= {target:.0f} {met}" if label in ("run, 1 s apart", "check") else ""
         print(f"  {label:<22}{p50:>9.0f}{p95:>9.0f}{len(values):>5}   {mark}")
+    bench_memory.report(memory, warm)
     print("=" * 78)
     for r in rounds:
         print("  round: " + ", ".join(f"{k} {v:.0f}" for k, v in r.items()))
@@ -222,7 +274,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--page", default="gates/multiply/")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--clicks", type=int, default=15)
+    parser.add_argument("--clicks", type=int, default=20)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-visits-") as tmp:
         tmp_dir = Path(tmp)
@@ -231,13 +283,15 @@ def main() -> None:
         bench_dir.mkdir()
         (bench_dir / "bare.html").write_text(BARE_HTML, encoding="utf-8")
         with serve(site, port, bench_dir) as base, sync_playwright() as pw:
-            rounds = []
+            rounds, memory = [], []
             for n in range(args.rounds):
                 print(f"round {n + 1} ...", file=sys.stderr)
-                rounds.append(one_round(pw, base, args.page, tmp_dir, n))
+                times, visits_memory = one_round(pw, base, args.page, tmp_dir, n)
+                rounds.append(times)
+                memory.append(visits_memory)
             print("latencies ...", file=sys.stderr)
-            lat = latencies(pw, base, args.page, tmp_dir, args.clicks)
-    report(rounds, lat)
+            lat, warm = latencies(pw, base, args.page, tmp_dir, args.clicks)
+    report(rounds, lat, memory, warm)
 
 
 if __name__ == "__main__":
