@@ -150,3 +150,5 @@ def report(rounds: list[dict[str, Memory]], warm: dict[str, Memory]) -> None:
         ratio = m.peak_mib / peak["bare first"]
         print(f"  {label:<36}{m.peak_mib:>7.0f}{m.now_mib:>7.0f}{ratio:>12.2f}   {where(m)}")
     print(f"  {'warm tab, whole session':<36}{max(m.peak_mib for m in warm.values()):>7.0f}")
+    for key in rounds[0]:
+        print(f"  peak by round, {key}: " + ", ".join(f"{r[key].peak_mib:.0f}" for r in rounds))

@@ -30,10 +30,10 @@ process, which holds the page and its dedicated workers (the Python workers:
 the one that ran, the spare, and on a first visit the one that makes the
 snapshot; Material's search worker); the table says whether the service
 worker's thread was in it too. Not counted: the browser, GPU, network and
-storage processes (Cache Storage is kept by the storage process). Read 3 s
-after each visit's first result (ours: after the snapshot is made), and in the
-warm tab after each phase, whose peak is its own (the mark is reset between
-phases). performance.measureUserAgentSpecificMemory() would need a
+storage processes (the HTTP cache and Cache Storage live outside the
+renderer). Read 3 s after each visit's first result (ours: after the snapshot
+is made), and in the warm tab 3 s after each phase, whose peak is its own (the
+mark is reset between phases). performance.measureUserAgentSpecificMemory() would need a
 cross-origin isolated page (COOP/COEP), which this server does not send: the
 timed runs are the site as most hosts serve it.
 """
@@ -196,7 +196,11 @@ def latencies(
     pid = bench_memory.tab_renderer(profile)
 
     def phase_done(label: str) -> None:
-        """This phase's own peak, then the peak mark set back for the next one."""
+        """This phase's own peak (its last spare restored), then the mark set back."""
+        nonlocal pid
+        tab.wait_for_timeout(SETTLE_MS)
+        if bench_memory.tab_renderer(profile) != pid:  # the tab moved: a new process
+            pid, label = bench_memory.tab_renderer(profile), label + " (new process)"
         memory[label] = bench_memory.read(profile, pid)
         bench_memory.reset_peak(pid)
 
@@ -220,14 +224,7 @@ def latencies(
     phase_done("5 stops")
     tab.goto(base + "gates/sigmoid/")
     tab.wait_for_function("window.bpRuntime && window.bpRuntime.isReady", timeout=TIMEOUT_MS)
-    tab.wait_for_timeout(SETTLE_MS)
-    if bench_memory.tab_renderer(profile) != pid:  # a new process: its peak is its own
-        print("  note: gates/sigmoid/ got a new renderer process", file=sys.stderr)
-        pid = bench_memory.tab_renderer(profile)
-        memory["open gates/sigmoid/ (new process)"] = bench_memory.read(profile, pid)
-        bench_memory.reset_peak(pid)
-    else:
-        phase_done("open gates/sigmoid/")
+    phase_done("open gates/sigmoid/")
     for _ in range(clicks):
         tab.wait_for_timeout(1000)
         out["check"].append(tab.evaluate(CHECK_ONCE))
