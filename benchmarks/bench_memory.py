@@ -1,12 +1,19 @@
 """Memory of a tab's renderer process, read from /proc, and its table (Linux; for
 bench_visits.py).
 
-Chromium runs a page and its dedicated workers (the site's Python workers, the
-search worker) in one renderer process, so that process's resident set is what
-the tab costs. The kernel keeps its high-water mark (VmHWM in
-/proc/<pid>/status, the peak resident set, caught between our readings too),
-and writing 5 to /proc/<pid>/clear_refs sets that mark back to the current
-resident set (VmRSS), so a phase's peak can be read alone.
+Chromium runs a page and its dedicated workers (the site's Python workers: the
+one that ran, the spare, on a first visit the one that makes the snapshot, the
+judge's; Material's search worker) in one renderer process, so that process's
+resident set is what the tab costs; the table says whether the service
+worker's thread was in it too (so far it always was). Not counted: the
+browser, GPU, network and storage processes (the HTTP cache and Cache Storage
+live outside the renderer); counted: whatever the renderer shares with other
+processes (Chromium's own code), alike for every page measured.
+
+The kernel keeps the process's high-water mark (VmHWM in /proc/<pid>/status,
+the peak resident set, caught between our readings too), and writing 5 to
+/proc/<pid>/clear_refs sets that mark back to the current resident set
+(VmRSS), so a phase's peak can be read alone.
 
 Which renderer is the tab's: the browser is the process whose command line has
 the profile's --user-data-dir and no --type; its renderers are its descendants
@@ -144,6 +151,12 @@ def report(rounds: list[dict[str, Memory]], warm: dict[str, Memory]) -> None:
     print(
         f"  in ours: {where(rounds[0]['ours first'])} (first visit), "
         f"{where(rounds[0]['ours return'])} (return); in bare: {where(rounds[0]['bare first'])}"
+    )
+    alone = peak["material first"]
+    print(
+        f"  context: our page without our script (Material alone, no Python): peak {alone:.0f},"
+        f" now {now['material first']:.0f}; ours minus it: first visit"
+        f" {peak['ours first'] - alone:.0f}, return {peak['ours return'] - alone:.0f}"
     )
     print(f"  {'warm tab, each phase':<36}{'peak':>7}{'now':>7}{'/bare first':>12}   in it")
     for label, m in warm.items():

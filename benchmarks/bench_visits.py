@@ -25,17 +25,12 @@ thrown away, the next comes from the snapshot); and Check -> verdict on
 gates/sigmoid/ (the starter: a "fail" verdict) with a second between clicks;
 all clicked inside the page, so Playwright's own latency is not counted.
 
-Memory (bench_memory.py): the peak resident set (VmHWM) of the tab's renderer
-process, which holds the page and its dedicated workers (the Python workers:
-the one that ran, the spare, and on a first visit the one that makes the
-snapshot; Material's search worker); the table says whether the service
-worker's thread was in it too. Not counted: the browser, GPU, network and
-storage processes (the HTTP cache and Cache Storage live outside the
-renderer). Read 3 s after each visit's first result (ours: after the snapshot
-is made), and in the warm tab 3 s after each phase, whose peak is its own (the
-mark is reset between phases). performance.measureUserAgentSpecificMemory() would need a
-cross-origin isolated page (COOP/COEP), which this server does not send: the
-timed runs are the site as most hosts serve it.
+Memory (bench_memory.py says how): the peak resident set of the tab's renderer
+process (the page and its dedicated workers), 3 s after each visit's first
+result (ours: after the snapshot is made), for our page, the bare page and our
+page without our script (Material alone); in the warm tab, after each phase.
+performance.measureUserAgentSpecificMemory() would need COOP/COEP headers,
+which this server does not send (the site as most hosts serve it).
 """
 
 from __future__ import annotations
@@ -58,6 +53,7 @@ from benchmarks.bench_site import (
     percentile,
     serve,
     site_to_measure,
+    write_material_only,
 )
 from tests.browser.conftest import CHROMIUM_ARGS
 
@@ -159,7 +155,7 @@ def memory_now(ctx: BrowserContext, profile: Path) -> Memory:
 
 
 def one_round(
-    pw: Playwright, base: str, page: str, tmp: Path, n: int
+    pw: Playwright, base: str, page: str, material: str, tmp: Path, n: int
 ) -> tuple[dict[str, float], dict[str, Memory]]:
     times: dict[str, float] = {}
     memory: dict[str, Memory] = {}
@@ -180,6 +176,10 @@ def one_round(
             ctx.set_offline(True)
             times["ours offline return"] = visit(ctx, url)
             ctx.close()
+    ctx = open_profile(pw, tmp / f"profile-material-{n}")
+    (ctx.pages[0] if ctx.pages else ctx.new_page()).goto(base + material, wait_until="load")
+    memory["material first"] = memory_now(ctx, tmp / f"profile-material-{n}")
+    ctx.close()
     return times, memory
 
 
@@ -279,11 +279,12 @@ def main() -> None:
         bench_dir = tmp_dir / "bench"
         bench_dir.mkdir()
         (bench_dir / "bare.html").write_text(BARE_HTML, encoding="utf-8")
+        material = "bench/" + write_material_only(site, args.page, bench_dir)
         with serve(site, port, bench_dir) as base, sync_playwright() as pw:
             rounds, memory = [], []
             for n in range(args.rounds):
                 print(f"round {n + 1} ...", file=sys.stderr)
-                times, visits_memory = one_round(pw, base, args.page, tmp_dir, n)
+                times, visits_memory = one_round(pw, base, args.page, material, tmp_dir, n)
                 rounds.append(times)
                 memory.append(visits_memory)
             print("latencies ...", file=sys.stderr)
