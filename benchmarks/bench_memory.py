@@ -157,6 +157,7 @@ def report(rounds: list[dict[str, Memory]], warm: dict[str, Memory]) -> None:
         f"  context: our page without our script (Material alone, no Python): peak {alone:.0f},"
         f" now {now['material first']:.0f}; ours minus it: first visit"
         f" {peak['ours first'] - alone:.0f}, return {peak['ours return'] - alone:.0f}"
+        f" (our runner and its Python workers); in it: {where(rounds[0]['material first'])}"
     )
     print(f"  {'warm tab, each phase':<36}{'peak':>7}{'now':>7}{'/bare first':>12}   in it")
     for label, m in warm.items():
