@@ -124,7 +124,7 @@ BARE_WORKER_HTML = """<!doctype html>
 </html>
 """
 
-SITE_SCRIPT = re.compile(r'<script type="module" src="[^"]*assets/bp/site\.js"></script>')
+SITE_SCRIPT = re.compile(r'<script type="module" src="[^"]*assets/bp/site\.js(\?[^"]*)?"></script>')
 
 # Installed in every page before its own scripts run. Records milestones in
 # window.__bench.marks (ms since navigation start): when the runner has set up
@@ -599,9 +599,11 @@ def write_material_only(site: Path, page: str, bench_dir: Path) -> str:
     relative) under bench_dir: its path there."""
     depth = len(page.strip("/").split("/"))
     path = "/".join(["material-only", *["x"] * (depth - 2)]) + "/"
-    page_html = (site / page / "index.html").read_text(encoding="utf-8")
+    page_html, found = SITE_SCRIPT.subn("", (site / page / "index.html").read_text("utf-8"))
+    if found != 1:
+        sys.exit(f"{page}: expected one <script> of assets/bp/site.js, found {found}")
     (bench_dir / path).mkdir(parents=True)
-    (bench_dir / path / "index.html").write_text(SITE_SCRIPT.sub("", page_html), encoding="utf-8")
+    (bench_dir / path / "index.html").write_text(page_html, encoding="utf-8")
     return path
 
 
