@@ -124,7 +124,7 @@ BARE_WORKER_HTML = """<!doctype html>
 </html>
 """
 
-SITE_SCRIPT = re.compile(r'<script type="module" src="[^"]*assets/bp/site\.js"></script>')
+SITE_SCRIPT = re.compile(r'<script type="module" src="[^"]*assets/bp/site\.js(\?[^"]*)?"></script>')
 
 # Installed in every page before its own scripts run. Records milestones in
 # window.__bench.marks (ms since navigation start): when the runner has set up
@@ -594,6 +594,19 @@ def report(
 # --- main -------------------------------------------------------------------------
 
 
+def write_material_only(site: Path, page: str, bench_dir: Path) -> str:
+    """Our page without our script (Material alone), at the same depth (its links are
+    relative) under bench_dir: its path there."""
+    depth = len(page.strip("/").split("/"))
+    path = "/".join(["material-only", *["x"] * (depth - 2)]) + "/"
+    page_html, found = SITE_SCRIPT.subn("", (site / page / "index.html").read_text("utf-8"))
+    if found != 1:
+        sys.exit(f"{page}: expected one <script> of assets/bp/site.js, found {found}")
+    (bench_dir / path).mkdir(parents=True)
+    (bench_dir / path / "index.html").write_text(page_html, encoding="utf-8")
+    return path
+
+
 def chromium_path() -> str:
     path = find_chromium()
     if not path:
@@ -619,14 +632,7 @@ def main() -> None:
         bench_dir.mkdir()
         (bench_dir / "bare.html").write_text(BARE_HTML, encoding="utf-8")
         (bench_dir / "bare-worker.html").write_text(BARE_WORKER_HTML, encoding="utf-8")
-        # Our page without our script, at the same depth (its links are relative).
-        depth = len(args.page.strip("/").split("/"))
-        material_path = "/".join(["material-only", *["x"] * (depth - 2)]) + "/"
-        page_html = (site / args.page / "index.html").read_text(encoding="utf-8")
-        (bench_dir / material_path).mkdir(parents=True)
-        (bench_dir / material_path / "index.html").write_text(
-            SITE_SCRIPT.sub("", page_html), encoding="utf-8"
-        )
+        material_path = write_material_only(site, args.page, bench_dir)
 
         with serve(site, port, bench_dir) as origin, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

@@ -24,8 +24,14 @@ back; Stop of a runaway loop -> the next run's result (the stopped worker is
 thrown away, the next comes from the snapshot); and Check -> verdict on
 gates/sigmoid/ (the starter: a "fail" verdict) with a second between clicks;
 all clicked inside the page, so Playwright's own latency is not counted.
-Peak memory is not measured here (Chromium reports the page's heap, not its
-workers').
+
+Memory (bench_memory.py says how): the peak resident set of the tab's renderer
+process (the page and its dedicated workers), 3 s after each visit's first
+result (ours: after the snapshot is made), for our page, the bare page and our
+page without our script (Material alone: 13 s after load, its search index
+built); in the warm tab, after each phase.
+performance.measureUserAgentSpecificMemory() would need COOP/COEP headers,
+which this server does not send (the site as most hosts serve it).
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
+from benchmarks import bench_memory
+from benchmarks.bench_memory import Memory
 from benchmarks.bench_site import (
     BARE_HTML,
     DONE,
@@ -46,10 +54,12 @@ from benchmarks.bench_site import (
     percentile,
     serve,
     site_to_measure,
+    write_material_only,
 )
 from tests.browser.conftest import CHROMIUM_ARGS
 
 TIMEOUT_MS = 240_000
+SETTLE_MS = 3000  # after a visit's first result, before its memory is read
 TARGETS = {"first": 1.0, "return": 0.5, "run_p50": 100.0, "check_p50": 200.0}
 
 RUN_ONCE = """async () => {
@@ -139,34 +149,65 @@ def settle_ours(ctx: BrowserContext) -> None:
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
 
 
-def one_round(pw: Playwright, base: str, page: str, tmp: Path, n: int) -> dict[str, float]:
+def memory_now(ctx: BrowserContext, profile: Path) -> Memory:
+    """The memory of the profile's tab, SETTLE_MS from now."""
+    ctx.pages[0].wait_for_timeout(SETTLE_MS)
+    return bench_memory.read(profile, bench_memory.tab_renderer(profile))
+
+
+def one_round(
+    pw: Playwright, base: str, page: str, material: str, tmp: Path, n: int
+) -> tuple[dict[str, float], dict[str, Memory]]:
     times: dict[str, float] = {}
+    memory: dict[str, Memory] = {}
     for name, url in (("ours", base + page), ("bare", base + "bench/bare.html")):
         profile = tmp / f"profile-{name}-{n}"
         ctx = open_profile(pw, profile)
         times[f"{name} first"] = visit(ctx, url)
         if name == "ours":
             settle_ours(ctx)
+        memory[f"{name} first"] = memory_now(ctx, profile)
         ctx.close()
         ctx = open_profile(pw, profile)
         times[f"{name} return"] = visit(ctx, url)
+        memory[f"{name} return"] = memory_now(ctx, profile)
         ctx.close()
         if name == "ours":
             ctx = open_profile(pw, profile)
             ctx.set_offline(True)
             times["ours offline return"] = visit(ctx, url)
             ctx.close()
-    return times
+    ctx = open_profile(pw, tmp / f"profile-material-{n}")
+    tab = ctx.pages[0] if ctx.pages else ctx.new_page()
+    tab.goto(base + material, wait_until="load")
+    tab.wait_for_timeout(10_000)  # its search index goes to its worker 10 s after load
+    memory["material first"] = memory_now(ctx, tmp / f"profile-material-{n}")
+    ctx.close()
+    return times, memory
 
 
 def latencies(
     pw: Playwright, base: str, page: str, tmp: Path, clicks: int
-) -> dict[str, list[float]]:
-    ctx = open_profile(pw, tmp / "profile-warm")
+) -> tuple[dict[str, list[float]], dict[str, Memory]]:
+    profile = tmp / "profile-warm"
+    ctx = open_profile(pw, profile)
     tab = ctx.pages[0] if ctx.pages else ctx.new_page()
     tab.goto(base + page)
     tab.wait_for_function(DONE.format(n=1), timeout=TIMEOUT_MS)
     settle_ours(ctx)
+    memory = {"first visit, 1 run": memory_now(ctx, profile)}
+    pid = bench_memory.tab_renderer(profile)
+
+    def phase_done(label: str) -> None:
+        """This phase's own peak (its last spare restored), then the mark set back."""
+        nonlocal pid
+        tab.wait_for_timeout(SETTLE_MS)
+        if bench_memory.tab_renderer(profile) != pid:  # the tab moved: a new process
+            pid, label = bench_memory.tab_renderer(profile), label + " (new process)"
+        memory[label] = bench_memory.read(profile, pid)
+        bench_memory.reset_peak(pid)
+
+    bench_memory.reset_peak(pid)
     out: dict[str, list[float]] = {
         "run, 1 s apart": [],
         "run, back to back": [],
@@ -176,21 +217,31 @@ def latencies(
     for _ in range(clicks):
         tab.wait_for_timeout(1000)
         out["run, 1 s apart"].append(tab.evaluate(RUN_ONCE))
+    phase_done(f"{clicks} runs, 1 s apart")
     for _ in range(clicks):
         out["run, back to back"].append(tab.evaluate(RUN_ONCE))
+    phase_done(f"{clicks} runs, back to back")
     for _ in range(5):
         tab.wait_for_timeout(1000)
         out["stop -> next result"].append(tab.evaluate(STOP_THEN_RUN))
+    phase_done("5 stops")
     tab.goto(base + "gates/sigmoid/")
     tab.wait_for_function("window.bpRuntime && window.bpRuntime.isReady", timeout=TIMEOUT_MS)
+    phase_done("open gates/sigmoid/")
     for _ in range(clicks):
         tab.wait_for_timeout(1000)
         out["check"].append(tab.evaluate(CHECK_ONCE))
+    phase_done(f"{clicks} checks")
     ctx.close()
-    return out
+    return out, memory
 
 
-def report(rounds: list[dict[str, float]], lat: dict[str, list[float]]) -> None:
+def report(
+    rounds: list[dict[str, float]],
+    lat: dict[str, list[float]],
+    memory: list[dict[str, Memory]],
+    warm: dict[str, Memory],
+) -> None:
     med = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
     print(f"Visits in a persistent profile, median of {len(rounds)} rounds (ms to first result)")
     print("=" * 78)
@@ -212,6 +263,7 @@ def report(rounds: list[dict[str, float]], lat: dict[str, list[float]]) -> None:
         met = "met" if p50 <= target else "MISSED"
         mark = f"p50 <= {target:.0f} {met}" if label in ("run, 1 s apart", "check") else ""
         print(f"  {label:<22}{p50:>9.0f}{p95:>9.0f}{len(values):>5}   {mark}")
+    bench_memory.report(memory, warm)
     print("=" * 78)
     for r in rounds:
         print("  round: " + ", ".join(f"{k} {v:.0f}" for k, v in r.items()))
@@ -222,7 +274,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--page", default="gates/multiply/")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--clicks", type=int, default=15)
+    parser.add_argument("--clicks", type=int, default=20)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-visits-") as tmp:
         tmp_dir = Path(tmp)
@@ -230,14 +282,17 @@ def main() -> None:
         bench_dir = tmp_dir / "bench"
         bench_dir.mkdir()
         (bench_dir / "bare.html").write_text(BARE_HTML, encoding="utf-8")
+        material = "bench/" + write_material_only(site, args.page, bench_dir)
         with serve(site, port, bench_dir) as base, sync_playwright() as pw:
-            rounds = []
+            rounds, memory = [], []
             for n in range(args.rounds):
                 print(f"round {n + 1} ...", file=sys.stderr)
-                rounds.append(one_round(pw, base, args.page, tmp_dir, n))
+                times, visits_memory = one_round(pw, base, args.page, material, tmp_dir, n)
+                rounds.append(times)
+                memory.append(visits_memory)
             print("latencies ...", file=sys.stderr)
-            lat = latencies(pw, base, args.page, tmp_dir, args.clicks)
-    report(rounds, lat)
+            lat, warm = latencies(pw, base, args.page, tmp_dir, args.clicks)
+    report(rounds, lat, memory, warm)
 
 
 if __name__ == "__main__":
