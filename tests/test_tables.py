@@ -25,6 +25,7 @@ SAME_WIDTH = {
     "deep_networks/initialization.py": (0, None),
     "vectorized_network/mean_vs_sum.py": (0, None),
     "training/neural_net_by_hand.py": (1, -1),
+    "deep_networks/random_matrices.py": (1, -1),
 }
 # tables in a session: the page's earlier blocks run first
 SESSIONS = {

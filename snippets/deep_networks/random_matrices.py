@@ -4,6 +4,8 @@
 import math
 import random
 
+from backprop_core.text import ljust  # pad by display width: a CJK character takes 2 columns
+
 WIDTH, DEPTH = 32, 50
 
 
@@ -31,7 +33,7 @@ for name, s, relu in [("linear, s = 0.8", 0.8, False), ("linear, s = 1", 1.0, Fa
                       ("linear, s = 1.2", 1.2, False), ("ReLU, s = 1", 1.0, True),
                       ("ReLU, s = sqrt(2) (He)", math.sqrt(2), True)]:
     norms = gradient_norms(s, relu)
-    print(f"{name:<24}" + "".join(f"{norms[k - 1]:9.1e}" for k in (10, 20, 30, 40, 50)))
+    print(ljust(name, 24) + "".join(f"{norms[k - 1]:9.1e}" for k in (10, 20, 30, 40, 50)))
 
 ends = sorted(gradient_norms(math.sqrt(2), True, seed)[-1] for seed in range(1, 11))
 print(f"ReLU He, 10 other draws, after 50 layers: from {ends[0]:.1e} to {ends[-1]:.1e}")
