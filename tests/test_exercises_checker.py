@@ -100,6 +100,7 @@ def test_every_key_the_checker_can_give_is_in_the_table() -> None:
         "left-at-zero",
         "read-before-backward",
         "zeroed-after-backward",
+        "rounded",
         "vjp-formula",
         "not-in-graph",
         "not-in-graph-remade",

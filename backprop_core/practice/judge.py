@@ -108,6 +108,7 @@ class Judgement:
             self.forward()
             or patterns.order(self, roots)
             or patterns.zeros(self, roots)
+            or patterns.rounded(self, roots)
             or patterns.copies(self, roots, grads_only=True)
             or self.diagnosis(roots)
             or patterns.typed_in(self, wrong)

@@ -319,19 +319,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "fork-overwrite": {
         "en": "{lead}. `{name}` is used {count} times, so its gradient is the sum of {count} "
-        "shares ({shares}). Yours does not add them all up: where a share arrives, it replaced "
-        "what was there (`=`, `*=`) instead of being added to it. Use `+=`.",
+        "shares ({shares}). Yours lacks some of them: a share was forgotten, or it replaced "
+        "what was there (`=`, `*=`) instead of being added to it (`+=`).",
         "zh": "{lead}。`{name}` 被使用了 {count} 次，所以它的梯度是 {count} 份梯度之和"
-        "（{shares}）。你的值没有把它们全部加起来：某一份到达时替换掉了已有的值（`=`、`*=`），"
-        "而不是加上去。请用 `+=`。",
+        "（{shares}）。你的值少了其中几份：要么漏掉了某一份，要么某一份到达时替换掉了已有的值"
+        "（`=`、`*=`），而不是加上去（`+=`）。",
         "ja": "{lead}。`{name}` は {count} か所で使われているので、その勾配は {count} 個の"
-        "寄与の和（{shares}）です。あなたの値はそれらをすべて足し合わせていません。寄与が"
-        "届いたところで、それまでの値に足さずに置き換えています（`=` や `*=`）。`+=` を"
-        "使ってください。",
+        "寄与の和（{shares}）です。あなたの値にはその一部が欠けています。寄与を 1 つ忘れたか、"
+        "寄与が届いたところで、それまでの値に足さずに（`+=`）置き換えています（`=` や `*=`）。",
         "de": "{lead}. `{name}` wird {count}-mal verwendet, also ist sein Gradient die Summe von "
-        "{count} Anteilen ({shares}). Ihr Wert addiert sie nicht alle: Wo ein Anteil ankommt, "
-        "ersetzt er den bisherigen Wert (`=`, `*=`), statt zu ihm addiert zu werden. Verwenden "
-        "Sie `+=`.",
+        "{count} Anteilen ({shares}). Ihrem Wert fehlen einige davon: Ein Anteil wurde "
+        "vergessen, oder er hat den bisherigen Wert ersetzt (`=`, `*=`), statt zu ihm addiert "
+        "zu werden (`+=`).",
     },
     "missing-upstream": {
         "en": "{lead}. That is the local gradient alone; the chain rule multiplies it by the "
@@ -801,21 +800,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "den Werten des Vorwärtsdurchlaufs.",
     },
     "not-in-graph": {
-        "en": "{lead}, at every point, although `backward()` ran on line {backward}: the Values "
-        "whose `.grad` you read ({names}) are not in the graph that `backward()` walked. A "
-        "gradient reaches only the Values the output was computed from: read the gradients of "
-        "those.",
-        "zh": "{lead}，而且在每个点上都是，尽管第 {backward} 行已经运行了 `backward()`：你读取 "
-        "`.grad` 的这些 Value（{names}）不在 `backward()` 走过的计算图里。梯度只会传到输出由之"
-        "算出的那些 Value：请读取它们的梯度。",
-        "ja": "{lead}。{backward} 行目で `backward()` を実行したのに、どの点でも同じです。"
-        "`.grad` を読んでいる Value（{names}）は、`backward()` がたどった計算グラフに入って"
-        "いません。勾配が届くのは、出力の計算に使われた Value だけです。その Value の勾配を"
-        "読んでください。",
-        "de": "{lead}, und zwar an jedem Punkt, obwohl `backward()` in Zeile {backward} lief: Die "
-        "`Value`-Objekte, deren `.grad` Sie lesen ({names}), liegen nicht in dem Graphen, den "
-        "`backward()` durchlaufen hat. Ein Gradient erreicht nur die `Value`-Objekte, aus denen "
-        "der Ausgang berechnet wurde: Lesen Sie deren Gradienten.",
+        "en": "{lead}, at every point, although `backward()` ran on line {backward}: after it, "
+        "the gradients of {names} were set back to 0 (`.grad = 0` or `zero_grad()`), or the "
+        "Values you read are not the ones the output was computed from. Read the gradients "
+        "right after `backward()`, from the Values the circuit was built of.",
+        "zh": "{lead}，而且在每个点上都是，尽管第 {backward} 行已经运行了 `backward()`：要么在它"
+        "之后 {names} 的梯度又被设回了 0（`.grad = 0` 或 `zero_grad()`），要么你读取的 Value "
+        "并不是计算输出时用到的那些。请在 `backward()` 之后立即读取搭建回路所用的 Value 的梯度。",
+        "ja": "{lead}。{backward} 行目で `backward()` を実行したのに、どの点でも 0 です。その"
+        "あとで {names} の勾配を 0 に戻した（`.grad = 0` や `zero_grad()`）か、読んでいる "
+        "Value が出力の計算に使われたものではないかのどちらかです。`backward()` の直後に、"
+        "回路を組み立てた Value の勾配を読んでください。",
+        "de": "{lead}, und zwar an jedem Punkt, obwohl `backward()` in Zeile {backward} lief: "
+        "Danach wurden die Gradienten von {names} wieder auf 0 gesetzt (`.grad = 0` oder "
+        "`zero_grad()`), oder die `Value`-Objekte, die Sie lesen, sind nicht die, aus denen der "
+        "Ausgang berechnet wurde. Lesen Sie die Gradienten direkt nach `backward()`, von den "
+        "`Value`-Objekten, aus denen der Schaltkreis gebaut ist.",
     },
     "not-in-graph-remade": {
         "en": "{lead}, at every point, although `backward()` ran on line {backward}: line {made} "
@@ -825,7 +825,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{lead}，而且在每个点上都是，尽管第 {backward} 行已经运行了 `backward()`：第 "
         "{made} 行新建了 {names}，可 `backward()` 走过的回路是用之前的那些搭起来的，所以新的 "
         "Value 拿不到梯度。请在 `backward()` 之前用新的 Value 重新搭一遍回路。",
-        "ja": "{lead}。{backward} 行目で `backward()` を実行したのに、どの点でも同じです。"
+        "ja": "{lead}。{backward} 行目で `backward()` を実行したのに、どの点でも 0 のままです。"
         "{made} 行目で {names} を新しく作っていますが、`backward()` がたどった回路は前の "
         "Value から組み立てたものなので、新しい Value には勾配が届きません。`backward()` "
         "の前に、新しい Value で回路を組み立て直してください。",
@@ -834,6 +834,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hat, wurde aus den früheren gebaut. Die neuen `Value`-Objekte bekommen daher nie einen "
         "Gradienten. Bauen Sie den Schaltkreis vor `backward()` aus den neuen `Value`-Objekten "
         "neu auf.",
+    },
+    "rounded": {
+        "en": "{lead}: that is the right number rounded to {digits} decimals. Round only what "
+        "you print, `print(round({var}, 4))`: the next step of the backward pass, and the "
+        "checker, need the full number.",
+        "zh": "{lead}：这是把正确的数四舍五入到 {digits} 位小数的结果。只在打印时取整，比如 "
+        "`print(round({var}, 4))`：反向传播的下一步和检查程序都需要完整的数。",
+        "ja": "{lead}。これは正しい値を小数点以下 {digits} 桁に丸めたものです。丸めるのは表示"
+        "するときだけにしてください（`print(round({var}, 4))`）。逆伝播の次の段も、確認の"
+        "仕組みも、丸める前の値を必要とします。",
+        "de": "{lead}: Das ist der richtige Wert, auf {digits} Nachkommastellen gerundet. Runden "
+        "Sie nur, was Sie ausgeben, `print(round({var}, 4))`: Der nächste Schritt des "
+        "Rückwärtsdurchlaufs und die Prüfung brauchen die volle Zahl.",
     },
     "not-written": {
         "en": "{lead}. The backward pass is not written yet: every gradient is still 0. Replace "

@@ -8,6 +8,8 @@ returns a :class:`~backprop_core.practice.finding.Finding` or None:
 - :func:`zeros`: gradients still 0 at every point (the starter's zeros), or
   :func:`detached`: 0 although ``backward()`` ran (the Values read are not in
   the output's graph);
+- :func:`rounded`: the right numbers rounded (``round(ddot, 4)`` kept, not only
+  printed);
 - :func:`copies`: a gradient holds another of the reader's variables, and the
   right number is in a variable too (``dx, dy = y.grad, x.grad``);
 - :func:`slips`: one of the reader's numbers where another belongs, a factor
@@ -30,7 +32,17 @@ from .slips import Slip, Term, copied, find_slips, ratio_slip
 if TYPE_CHECKING:
     from .judge import Judgement
 
-__all__ = ["copies", "detached", "order", "pattern", "pinned", "slips", "typed_in", "zeros"]
+__all__ = [
+    "copies",
+    "detached",
+    "order",
+    "pattern",
+    "pinned",
+    "rounded",
+    "slips",
+    "typed_in",
+    "zeros",
+]
 
 
 def _first(j: Judgement, entry: Entry, key: str, fields: dict[str, str] | None = None) -> Finding:
@@ -98,6 +110,21 @@ def detached(j: Judgement, roots: list[Entry]) -> Finding | None:
     if made:
         return _first(j, roots[0], "not-in-graph-remade", {**fields, "made": str(max(made))})
     return _first(j, roots[0], "not-in-graph", fields)
+
+
+def rounded(j: Judgement, roots: list[Entry]) -> Finding | None:
+    """Every wrong root is its right value rounded to the same number of decimals, at every
+    point (``round(f * (1 - f), 4)`` kept for the next step): round only what is printed."""
+    points = range(len(j.ref.traces))
+    for digits in range(1, 9):  # (0 decimals: too easily a coincidence, or zeros)
+        if all(
+            abs(j.got[p][e.name] - round(t, digits)) <= 1e-12 * max(1.0, abs(t))
+            for e in roots
+            for p in points
+            for t in [j.ref.traces[p].truth[e.node]]
+        ):
+            return _first(j, roots[0], "rounded", {"digits": str(digits)})
+    return None
 
 
 def typed_in(j: Judgement, wrong: list[Entry]) -> Finding | None:

@@ -50,6 +50,9 @@ MISTAKES = [  # ds = p ⊙ (dp − dp·p); each slip a reader makes in one of it
     slip("p ⊙ (dp − dp·p)²", lambda q, g, x, c: q * (g - c) ** 2),
     slip("p", lambda q, g, x, c: q),
     slip("dp − p", lambda q, g, x, c: g - q),
+    slip("p ⊙ dp", lambda q, g, x, c: q * g),  # the Jacobian as diag(p)
+    slip("p ⊙ (1 − p) ⊙ dp", lambda q, g, x, c: q * (1 - q) * g),  # only its diagonal
+    slip("p ⊙ dp − dp·p", lambda q, g, x, c: q * g - c),
 ]
 
 check = Exercise(
