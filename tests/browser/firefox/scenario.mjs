@@ -351,7 +351,7 @@ async function main() {
     const page = await browser.newPage();
     page.setDefaultTimeout(TIMEOUT);
     await page.setViewport({ width: 1280, height: 900 });
-    page.on("pageerror", (error) => errors.push(String(error)));
+    page.on("pageerror", (error) => errors.push(`${String(error)} (on ${page.url()})`));
     const result = await scenario(page);
     assert(!errors.length, `uncaught errors in the page: ${errors.join("; ")}`);
     const version = await browser.version();
