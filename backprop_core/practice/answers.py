@@ -33,6 +33,7 @@ class Answers:
     after: dict[str, int] = field(default_factory=dict)  # inputs set after a line
     rewritten: dict[str, list[int]] = field(default_factory=dict)
     forward_shape: Finding | None = None  # a forward value kept with the wrong shape
+    aliased: list[str] = field(default_factory=list)  # gradients whose rows are one list
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -148,6 +149,7 @@ def read_answers(ref: Reference, collected: object) -> Answers | Finding:
         )
         if i == 0:
             answers.line = _int(run.get("line"))
+            answers.aliased = [str(n) for n in _list(run.get("aliased"))]
     if len(answers.got) < len(ref.points):
         return Finding("missing-variable", {"var": next(iter(ref.gradients))})
     answers.calls = [

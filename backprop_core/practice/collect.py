@@ -50,9 +50,19 @@ class Watch:
             self.probe(namespace, 0)
         return {
             "gradients": {n: plain(namespace[n]) for n in self.gradients if n in namespace},
+            "aliased": [n for n in self.gradients if _aliased_rows(namespace.get(n))],
             "line": self.line,
             **self.used,
         }
+
+
+def _aliased_rows(value: object) -> bool:
+    """A list whose rows are one list object (``[[0.0] * 3] * 3``): a write into a row
+    lands in every row."""
+    if type(value) is not list:
+        return False
+    rows = [id(row) for row in value if type(row) is list]
+    return len(set(rows)) < len(rows)
 
 
 class _Missing:

@@ -26,7 +26,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from . import patterns
+from . import patterns, python_slips
 from .answers import Answers, read_answers
 from .finding import Finding, Numbers, Reference
 from .forward_slips import forward_hypotheses
@@ -106,9 +106,10 @@ class Judgement:
         ]
         return (
             self.forward()
+            or python_slips.aliased(self, wrong)
             or patterns.order(self, roots)
             or patterns.zeros(self, roots)
-            or patterns.rounded(self, roots)
+            or python_slips.rounded(self, roots)
             or patterns.copies(self, roots, grads_only=True)
             or self.diagnosis(roots)
             or patterns.typed_in(self, wrong)

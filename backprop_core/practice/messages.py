@@ -835,6 +835,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Gradienten. Bauen Sie den Schaltkreis vor `backward()` aus den neuen `Value`-Objekten "
         "neu auf.",
     },
+    "aliased-rows": {
+        "en": "{lead}. The rows of `{list}` are one and the same list: `[[0.0] * n] * m` "
+        "repeats one row object m times, so every write into a row lands in all of them. Give "
+        "each row a list of its own: `[[0.0] * n for _ in range(m)]`.",
+        "zh": "{lead}。`{list}` 的各行其实是同一个列表：`[[0.0] * n] * m` 把同一个行对象重复了 "
+        "m 次，所以写进任何一行的值都会出现在所有行里。请让每一行都是独立的列表："
+        "`[[0.0] * n for _ in range(m)]`。",
+        "ja": "{lead}。`{list}` の行はすべて同じ 1 つのリストです。`[[0.0] * n] * m` は同じ行"
+        "オブジェクトを m 回並べるので、ある行への書き込みがすべての行に現れます。行ごとに別の"
+        "リストを作ってください：`[[0.0] * n for _ in range(m)]`。",
+        "de": "{lead}. Die Zeilen von `{list}` sind ein und dieselbe Liste: `[[0.0] * n] * m` "
+        "wiederholt ein Zeilenobjekt m-mal, also landet jeder Schreibzugriff auf eine Zeile in "
+        "allen Zeilen. Geben Sie jeder Zeile eine eigene Liste: `[[0.0] * n for _ in range(m)]`.",
+    },
     "rounded": {
         "en": "{lead}: that is the right number rounded to {digits} decimals. Round only what "
         "you print, `print(round({var}, 4))`: the next step of the backward pass, and the "

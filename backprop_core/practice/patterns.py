@@ -8,8 +8,6 @@ returns a :class:`~backprop_core.practice.finding.Finding` or None:
 - :func:`zeros`: gradients still 0 at every point (the starter's zeros), or
   :func:`detached`: 0 although ``backward()`` ran (the Values read are not in
   the output's graph);
-- :func:`rounded`: the right numbers rounded (``round(ddot, 4)`` kept, not only
-  printed);
 - :func:`copies`: a gradient holds another of the reader's variables, and the
   right number is in a variable too (``dx, dy = y.grad, x.grad``);
 - :func:`slips`: one of the reader's numbers where another belongs, a factor
@@ -38,14 +36,13 @@ __all__ = [
     "order",
     "pattern",
     "pinned",
-    "rounded",
     "slips",
     "typed_in",
     "zeros",
 ]
 
 
-def _first(j: Judgement, entry: Entry, key: str, fields: dict[str, str] | None = None) -> Finding:
+def first(j: Judgement, entry: Entry, key: str, fields: dict[str, str] | None = None) -> Finding:
     p = j.wrong[entry.name][0]
     lead = j.lead(entry, p, j.ref.traces[p].truth[entry.node])
     return Finding(key, {**lead, **(fields or {})}, entry, p, j.rows(p))
@@ -69,11 +66,11 @@ def order(j: Judgement, roots: list[Entry]) -> Finding | None:
     before = [b for b in backward if b < read]
     if not before:
         fields = {"read": str(read), "backward": str(backward[0])}
-        return _first(j, roots[0], "read-before-backward", fields)
+        return first(j, roots[0], "read-before-backward", fields)
     wiped = [z for z in zero if before[-1] < z < read]
     if wiped:
         fields = {"read": str(read), "backward": str(before[-1]), "zero": str(wiped[0])}
-        return _first(j, roots[0], "zeroed-after-backward", fields)
+        return first(j, roots[0], "zeroed-after-backward", fields)
     return None
 
 
@@ -83,12 +80,12 @@ def zeros(j: Judgement, roots: list[Entry]) -> Finding | None:
     if not all(got[p][e.name] == 0.0 for e in roots for p in points):
         return None
     if all(got[p][e.name] == 0.0 for e in j.ref.entries for p in points):
-        return detached(j, roots) or _first(j, roots[0], "not-written")
+        return detached(j, roots) or first(j, roots[0], "not-written")
     names = []
     for e in roots:
         if e.var not in names:
             names.append(e.var)
-    return _first(j, roots[0], "left-at-zero", {"names": ", ".join(f"`{n}`" for n in names)})
+    return first(j, roots[0], "left-at-zero", {"names": ", ".join(f"`{n}`" for n in names)})
 
 
 def detached(j: Judgement, roots: list[Entry]) -> Finding | None:
@@ -108,30 +105,15 @@ def detached(j: Judgement, roots: list[Entry]) -> Finding | None:
         line for n in names for line in j.answers.rewritten.get(n, [])[1:] if line < backward[-1]
     ]
     if made:
-        return _first(j, roots[0], "not-in-graph-remade", {**fields, "made": str(max(made))})
-    return _first(j, roots[0], "not-in-graph", fields)
-
-
-def rounded(j: Judgement, roots: list[Entry]) -> Finding | None:
-    """Every wrong root is its right value rounded to the same number of decimals, at every
-    point (``round(f * (1 - f), 4)`` kept for the next step): round only what is printed."""
-    points = range(len(j.ref.traces))
-    for digits in range(1, 9):  # (0 decimals: too easily a coincidence, or zeros)
-        if all(
-            abs(j.got[p][e.name] - round(t, digits)) <= 1e-12 * max(1.0, abs(t))
-            for e in roots
-            for p in points
-            for t in [j.ref.traces[p].truth[e.node]]
-        ):
-            return _first(j, roots[0], "rounded", {"digits": str(digits)})
-    return None
+        return first(j, roots[0], "not-in-graph-remade", {**fields, "made": str(max(made))})
+    return first(j, roots[0], "not-in-graph", fields)
 
 
 def typed_in(j: Judgement, wrong: list[Entry]) -> Finding | None:
     """Every wrong gradient is the same number at every point: typed in, not computed."""
     got, points = j.got, range(len(j.ref.traces))
     if all(close(got[q][e.name], got[0][e.name]) for e in wrong for q in points):
-        return _first(j, wrong[0], "hard-coded")
+        return first(j, wrong[0], "hard-coded")
     return None
 
 
@@ -216,8 +198,8 @@ def _named(j: Judgement, root: Entry, slip: Slip) -> Finding:
     """The finding of a slip; at a bias, the bias's own message (its local gradient is 1)."""
     if slip.key in ("forward-for-gradient", "variable-slip") and _is_bias(j, root):
         fields = {**slip.as_fields(), **_bias_fields(j, root)}
-        return _first(j, root, "bias-gradient", fields)
-    return _first(j, root, slip.key, slip.as_fields())
+        return first(j, root, "bias-gradient", fields)
+    return first(j, root, slip.key, slip.as_fields())
 
 
 def _is_bias(j: Judgement, entry: Entry) -> bool:
@@ -255,7 +237,7 @@ def pinned(j: Judgement, wrong: list[Entry]) -> Finding | None:
     if not after or any(0 in j.wrong[e.name] for e in wrong):
         return None
     name, line = next(iter(after.items()))
-    return _first(j, wrong[0], "inputs-pinned", {"name": name, "line": str(line)})
+    return first(j, wrong[0], "inputs-pinned", {"name": name, "line": str(line)})
 
 
 def pattern(j: Judgement, wrong: list[Entry]) -> Finding:
@@ -264,17 +246,17 @@ def pattern(j: Judgement, wrong: list[Entry]) -> Finding:
     entry = wrong[0]
     points = range(len(traces))
     if all(0 not in j.wrong[e.name] for e in wrong):
-        return _first(j, entry, "only-at-given-point")
+        return first(j, entry, "only-at-given-point")
     ratios: list[list[float]] = []
     for q in points:
         here = [e for e in wrong if q in j.wrong[e.name]]
         truths = [traces[q].truth[e.node] for e in here]
         if any(t == 0 for t in truths):
-            return _first(j, entry, "wrong-value")
+            return first(j, entry, "wrong-value")
         ratios.append([got[q][e.name] / t for e, t in zip(here, truths)])
     flat = [r for rs in ratios for r in rs]
     if all(close(r, -1.0) for r in flat):
-        return _first(j, entry, "sign")
+        return first(j, entry, "sign")
     if all(close(r, rs[0]) for rs in ratios for r in rs) and all(
         len(rs) == len(ratios[0]) for rs in ratios
     ):
@@ -286,8 +268,8 @@ def pattern(j: Judgement, wrong: list[Entry]) -> Finding:
             _wrong_names(j),
         )
         if slip is not None:
-            return _first(j, entry, slip.key, slip.as_fields())
+            return first(j, entry, slip.key, slip.as_fields())
         if len(wrong) > 1:
             p = j.wrong[entry.name][0]
-            return _first(j, entry, "wrong-factor", {"ratio": fmt(ratios[p][0])})
-    return _first(j, entry, "wrong-value")
+            return first(j, entry, "wrong-factor", {"ratio": fmt(ratios[p][0])})
+    return first(j, entry, "wrong-value")
