@@ -113,11 +113,19 @@ class Judgement:
             or patterns.copies(self, roots, grads_only=True)
             or self.diagnosis(roots)
             or patterns.typed_in(self, wrong)
-            or patterns.slips(self, roots)
+            or self.slip(roots)
             or patterns.copies(self, roots)
             or patterns.pinned(self, wrong)
             or patterns.pattern(self, wrong)
         )
+
+    def slip(self, roots: list[Entry]) -> Finding | None:
+        """A slip, but a gradient that holds one of the reader's variables where another
+        belongs (``dz = x`` for ``q``) is that, not a factor missing from it."""
+        found = patterns.slips(self, roots)
+        if found is not None and found.key in ("extra-factor", "missing-factor"):
+            return patterns.copies(self, roots) or found
+        return found
 
     def forward(self) -> Finding | None:
         """A forward value the backward pass used is wrong (a precedence slip, or any)."""
