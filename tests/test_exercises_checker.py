@@ -100,6 +100,7 @@ def test_every_key_the_checker_can_give_is_in_the_table() -> None:
         "left-at-zero",
         "read-before-backward",
         "zeroed-after-backward",
+        "inverted-factor",
         "aliased-rows",
         "rounded",
         "vjp-formula",

@@ -849,6 +849,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "wiederholt ein Zeilenobjekt m-mal, also landet jeder Schreibzugriff auf eine Zeile in "
         "allen Zeilen. Geben Sie jeder Zeile eine eigene Liste: `[[0.0] * n for _ in range(m)]`.",
     },
+    "inverted-factor": {
+        "en": "{lead}. Every wrong gradient is off by `{factor}` squared ({ratio} here): it "
+        "multiplies by `{factor}` where it should divide by it, or divides where it should "
+        "multiply.",
+        "zh": "{lead}。每个错的梯度都差了 `{factor}` 的平方倍（这里是 {ratio}）：本该除以 "
+        "`{factor}` 的地方乘了它，或者本该乘的地方除了它。",
+        "ja": "{lead}。間違っている勾配はどれも `{factor}` の二乗倍（ここでは {ratio}）ずれて"
+        "います。`{factor}` で割るべきところで掛けているか、掛けるべきところで割っています。",
+        "de": "{lead}. Jeder falsche Gradient weicht um den Faktor `{factor}` zum Quadrat ab "
+        "(hier {ratio}): Er multipliziert mit `{factor}`, wo er dadurch teilen sollte, oder "
+        "teilt, wo er multiplizieren sollte.",
+    },
     "rounded": {
         "en": "{lead}: that is the right number rounded to {digits} decimals. Round only what "
         "you print, `print(round({var}, 4))`: the next step of the backward pass, and the "

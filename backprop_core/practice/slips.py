@@ -258,6 +258,12 @@ def ratio_slip(
             return Slip("extra-factor", (("factor", name), *_here(v)))
         if all(abs(x) > TINY for x in v) and _same(ratios, [1 / x for x in v]):
             return Slip("missing-factor", (("factor", name),))
+    for name in q.names:  # × v where ÷ v belongs (or the other way): off by v², or 1/v²
+        v = q.values(name)
+        if any(abs(x) <= TINY for x in v) or _same(v, [1.0] * len(v)):
+            continue
+        if _same(ratios, [x * x for x in v]) or _same(ratios, [1 / (x * x) for x in v]):
+            return Slip("inverted-factor", (("factor", name), ("ratio", fmt(ratios[0]))))
     for right in sorted(q.gradient_like, key=_order):
         w = q.values(right)
         if any(abs(x) <= TINY for x in w):
