@@ -147,3 +147,35 @@ def test_pictures_are_sanitized_and_drawn_at_frames_of_their_own(
     for parsed, shown in zip(seen["parsed"], seen["shown"], strict=True):
         assert parsed < shown, f"a picture was sanitized and inserted in one frame: {seen}"
     assert max(Counter(seen["shown"]).values()) <= 4, seen  # (each a quarter of a frame's worth)
+
+
+# Pictures of a frame's worth each, and Stop pressed as the first one goes in.
+STOPPED = """\
+class Block:
+    def _repr_svg_(self):
+        return '<svg xmlns="http://www.w3.org/2000/svg">' + '<rect/>' * (PER_FRAME - 1) + '</svg>'
+for k in range(5):
+    display(Block())
+"""
+STOP_AT_FIRST_FIGURE = """(block) => {
+  new MutationObserver((records, observer) => {
+    const figure = (node) => node.classList?.contains("bp-figure");
+    if (!records.some((record) => [...record.addedNodes].some(figure))) return;
+    observer.disconnect();
+    block.querySelector('[data-action="stop"]').click();
+  }).observe(block.querySelector('[data-role="output"]'), { childList: true });
+}"""
+
+
+def test_stop_drops_the_pictures_not_drawn_yet(tab: Page, site: SiteServer) -> None:
+    """Stop while pictures are still being drawn (or sent): the block stops,
+    with the pictures drawn so far and no more."""
+    page = go(tab, site, "gates/multiply.md")
+    wait_ready(page)
+    block = page.locator(".bp-run").first
+    per_frame = LIMITS["picture_elements_per_frame"]
+    replace_code(page, block, STOPPED.replace("PER_FRAME", str(per_frame)))
+    block.evaluate(STOP_AT_FIRST_FIGURE)
+    assert run(block) == "stopped"
+    page.wait_for_timeout(300)  # (a picture drawn after Stop would be in by now)
+    assert output_of(block)["figures"] == 1
