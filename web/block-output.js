@@ -11,10 +11,12 @@
 // in at the next frame. A frame either sanitizes the next pictures (up to
 // picture_elements_per_frame elements, at least one picture) or inserts those
 // sanitized at the frame before: for a circuit of 1,000 nodes each of the two
-// is a long task, and one frame never has both. A picture updated before it
-// was laid out is laid out once, in its last version. The run is done once the
-// queue is empty (drained()); Stop drops the pictures not drawn yet; Reset and
-// a new run drop everything.
+// is a long task, and one frame never has both. A small picture that arrives
+// while none waits goes in at once (a Value's few gates, a live training
+// picture), up to half a frame's worth of elements between two frames. A
+// picture updated before it was laid out is laid out once, in its last
+// version. The run is done once the queue is empty (drained()); Stop drops the
+// pictures not drawn yet; Reset and a new run drop everything.
 
 import { elementCount, FigureBudget, figureLimits } from "./figures.js";
 import { format, languageOf, localNumber } from "./messages.js";
@@ -31,6 +33,8 @@ export class BlockOutput {
     this.waiting = new Map(); // display_id -> its picture in the queue
     this.frame = 0;
     this.drainers = []; // drained()'s callers, told when the queue is empty
+    this.atOnce = 0; // elements of pictures put in at once since the last frame
+    this.atOnceFrame = 0;
     this.startCounts(); // (the build's output stays until a run)
   }
 
@@ -94,6 +98,18 @@ export class BlockOutput {
       return;
     }
     const picture = { svg: data, elements, displayId, fragment: null, updated: false };
+    // Small, and none waits: at once (up to half a frame's worth between two frames).
+    const atOnce = this.atOnce + elements;
+    if (atOnce <= LIMITS.picture_elements_per_frame / 2 && !this.queue.some((item) => item.svg)) {
+      this.atOnce = atOnce;
+      this.atOnceFrame ||= requestAnimationFrame(() => {
+        this.atOnce = 0;
+        this.atOnceFrame = 0;
+      });
+      this.layOutText();
+      this.appendFigure(picture);
+      return;
+    }
     this.queue.push(picture);
     if (displayId) this.waiting.set(displayId, picture);
     this.schedule();
