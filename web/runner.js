@@ -190,7 +190,8 @@ class RunnableBlock {
 
   /** Start a run; options.check ({code, filename}) has the worker check the code
       afterwards and options.onVerdict(verdict) receive the verdict. Returns the
-      run's handle (runtime.run), or null if the block is busy. */
+      run's handle (runtime.run's; its done resolves once the output is laid
+      out), or null if the block is busy. */
   run(options = {}) {
     if (BUSY_STATES.has(this.root.dataset.state)) return null;
     const m = this.messages;
@@ -206,26 +207,35 @@ class RunnableBlock {
         onStarted: mine(() => this.setState("running", m.running)),
         onOutput: mine((chunks) => this.shown.queueText(chunks)),
         onDisplay: mine((message) => this.shown.appendDisplay(message)),
-        onCut: mine(() => {
-          this.shown.flushText();
-          this.shown.noteCut();
-        }),
+        onCut: mine(() => this.shown.queueCut()),
         onVerdict: mine((verdict) => options.onVerdict?.(verdict)),
       },
       { timeLimitMs: timeLimitSeconds() * 1000, lang: languageOf(this.root), check: options.check },
     );
     this.emit("bp:run", { code: this.code(), check: Boolean(options.check) });
-    this.handle = handle;
+    // The block is done once what the run sent is laid out (block-output.js
+    // draws big pictures over several frames); Stop meanwhile drops the
+    // pictures not drawn yet, and the block says it stopped.
+    let stopped = null;
+    const done = handle.done.then(async (result) => {
+      if (this.runSerial === serial) await this.shown.drained();
+      return stopped && result.status === "done" ? { ...result, status: stopped, kept: false } : result;
+    });
+    const stop = (reason) => {
+      stopped = reason;
+      if (this.runSerial === serial) this.shown.dropPictures();
+      handle.stop(reason);
+    };
+    this.handle = { ...handle, done, stop };
     liveRuns.add(this);
-    handle.done.then((result) => {
+    done.then((result) => {
       liveRuns.delete(this);
       if (this.runSerial !== serial) return;
-      this.shown.flushText();
       this.handle = null;
       const [state, message] = OUTCOMES[result.status] || OUTCOMES.error;
       this.setState(state, message(m, result));
     });
-    return handle;
+    return this.handle;
   }
 
   stop(reason) {
