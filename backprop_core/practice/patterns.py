@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from .finding import Finding
 from .hypothesis import Entry
 from .numbers import close, fmt
-from .slips import Slip, Term, copied, find_slips, ratio_slip
+from .ratios import ratio_slip
+from .slips import Slip, Term, copied, find_slips
 
 if TYPE_CHECKING:
     from .judge import Judgement

@@ -28,7 +28,7 @@ from .finding import Numbers
 from .hypothesis import Entry
 from .numbers import close, fmt
 
-__all__ = ["Quantities", "Slip", "Term", "copied", "find_slips", "ratio_slip"]
+__all__ = ["Quantities", "Slip", "Term", "copied", "find_slips"]
 
 TINY = 1e-12
 
@@ -240,43 +240,6 @@ def find_slips(
             if all(slip in slips for _, slips in found[1:]):
                 return found[0][0], slip
     return found[0][0], found[0][1][0]
-
-
-def ratio_slip(
-    ratios: Sequence[float],
-    quantities: Sequence[dict[str, float]],
-    gradient_vars: Sequence[str],
-    forward_names: set[str],
-    wrong: frozenset[str] = frozenset(),
-) -> Slip | None:
-    """Every wrong gradient off by the same factor at each point: is that factor one of
-    the reader's numbers, its inverse, or one number where another belongs?"""
-    q = Quantities(quantities, gradient_vars, wrong)
-    for name in q.names:
-        v = q.values(name)
-        if _same(ratios, v):
-            return Slip("extra-factor", (("factor", name), *_here(v)))
-        if all(abs(x) > TINY for x in v) and _same(ratios, [1 / x for x in v]):
-            return Slip("missing-factor", (("factor", name),))
-    for name in q.names:  # × v where ÷ v belongs (or the other way): off by v², or 1/v²
-        v = q.values(name)
-        if any(abs(x) <= TINY for x in v) or _same(v, [1.0] * len(v)):
-            continue
-        if _same(ratios, [x * x for x in v]) or _same(ratios, [1 / (x * x) for x in v]):
-            return Slip("inverted-factor", (("factor", name), ("ratio", fmt(ratios[0]))))
-    for right in sorted(q.gradient_like, key=_order):
-        w = q.values(right)
-        if any(abs(x) <= TINY for x in w):
-            continue
-        for used in q.names:
-            if used != right and _same(ratios, [a / b for a, b in zip(q.values(used), w)]):
-                key = (
-                    "forward-for-gradient"
-                    if _var(used) in forward_names and right in q.gradient_like
-                    else "variable-slip"
-                )
-                return _slip(key, used, right, q.values(used), w)
-    return None
 
 
 def copied(
