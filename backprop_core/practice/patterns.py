@@ -49,6 +49,16 @@ def first(j: Judgement, entry: Entry, key: str, fields: dict[str, str] | None = 
     return Finding(key, {**lead, **(fields or {})}, entry, p, j.rows(p))
 
 
+def _output_calls(j: Judgement) -> list[tuple[str, str, int]]:
+    """The reader's ``backward()``/``zero_grad()`` calls (call, receiver, line) on the
+    output, or on anything if the output gets none (``loss.backward()`` for ``f``)."""
+    output = j.ref.forward[-1] if j.ref.forward else ""
+    calls = j.answers.calls
+    if any(c == "backward" and r == output for c, r, _ in calls):
+        return [(c, r, line) for c, r, line in calls if r == output]
+    return calls
+
+
 def order(j: Judgement, roots: list[Entry]) -> Finding | None:
     """The gradients were read from ``.grad`` before the output's ``backward()`` ran, or
     ``zero_grad()`` wiped them in between."""
@@ -56,10 +66,7 @@ def order(j: Judgement, roots: list[Entry]) -> Finding | None:
     read = answers.line
     if not read or read not in answers.reads_grad:
         return None
-    output = j.ref.forward[-1] if j.ref.forward else ""
-    calls = answers.calls
-    if any(c == "backward" and r == output for c, r, _ in calls):
-        calls = [(c, r, line) for c, r, line in calls if r == output]
+    calls = _output_calls(j)
     backward = [line for c, _, line in calls if c == "backward"]
     zero = [line for c, _, line in calls if c == "zero_grad"]
     if not backward:
@@ -92,9 +99,8 @@ def zeros(j: Judgement, roots: list[Entry]) -> Finding | None:
 def detached(j: Judgement, roots: list[Entry]) -> Finding | None:
     """Every gradient is 0 although the output's ``backward()`` ran before they were read:
     the Values read are not in the output's graph (new ones made after it was built)."""
-    read, output = j.answers.line, j.ref.forward[-1] if j.ref.forward else ""
-    calls = [(r, line) for c, r, line in j.answers.calls if c == "backward" and line < read]
-    backward = [line for r, line in calls if r == output] or [line for _, line in calls]
+    read = j.answers.line
+    backward = [line for c, _, line in _output_calls(j) if c == "backward" and line < read]
     if not read or not backward:
         return None
     names = []
