@@ -152,13 +152,15 @@ CAPSTONE_MESSAGES: dict[str, dict[str, str]] = {
     "capstone-no-backward": _after(
         {
             "en": "{lead}{after}: every gradient is still 0. `train_step` must call "
-            "`loss.backward()` before it moves the parameters.",
+            "`loss.backward()` before it moves the parameters, and must not set the gradients "
+            "to 0 between the two.",
             "zh": "{lead}{after}：所有梯度都还是 0。`train_step` 必须在移动参数之前调用 "
-            "`loss.backward()`。",
+            "`loss.backward()`，而且在这两步之间不能把梯度设回 0。",
             "ja": "{lead}{after}。勾配がすべて 0 のままです。`train_step` はパラメータを動かす前に "
-            "`loss.backward()` を呼ぶ必要があります。",
+            "`loss.backward()` を呼ぶ必要があり、その 2 つの間で勾配を 0 に戻してはいけません。",
             "de": "{lead}{after}: Jeder Gradient ist noch 0. `train_step` muss `loss.backward()` "
-            "aufrufen, bevor es die Parameter bewegt.",
+            "aufrufen, bevor es die Parameter bewegt, und darf die Gradienten dazwischen nicht "
+            "auf 0 setzen.",
         }
     ),
     "capstone-no-zero-grad": _after(
