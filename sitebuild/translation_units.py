@@ -21,7 +21,7 @@ KEPT_WORDS = frozenset(
     | {"micrograd", "numpy", "Python", "Pyodide", "Value", "backprop_core", "BUG"}
     | {"None", "True", "False", "DIM"}
     | {"softmax", "softplus", "Newton", "BFGS", "Rprop", "Xavier", "He", "Fletcher", "Reeves"}
-    | {"RMSprop", "Adam", "dropout"}
+    | {"RMSprop", "Adam", "dropout", "LeCun", "Glorot"}
 )
 KEPT_PHRASES = ("Hacker's guide", "CS231n")
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -13,7 +13,7 @@ other ``rng`` seeds, and checks in this order:
    gradients and stay equal; rows 1e-6 apart stay almost equal for hundreds of
    steps);
 3. that the weights are scaled to the fan-in on *every* layer: the spread of
-   all the layer's draws × √n_in between 1/2 (half of Xavier's) and 2 (He's is
+   all the layer's draws × √n_in between 1/2 (half of LeCun's) and 2 (He's is
    √2) — a fixed scale such as ``rng.gauss(0, 0.1)`` fits one size only;
 4. that they are centred on 0 (all-positive weights make the neurons alike).
 
@@ -44,7 +44,7 @@ __all__ = ["InitExercise"]
 SIZES = ((2, 4), (4, 1), (3, 3), (5, 3), (16, 16), (64, 6))
 WEIGHTS = 300  # weights drawn per layer at least (over several calls), to judge the spread
 DRAWS = 40  # calls per layer at most
-LOWEST, HIGHEST = 0.5, 2.0  # the spread × √n_in the checker accepts: 1 is Xavier, √2 He
+LOWEST, HIGHEST = 0.5, 2.0  # the spread × √n_in the checker accepts: 1 is LeCun, √2 He
 SAME = 1e-3  # rows closer than this × the layer's spread are one neuron
 OFF_CENTRE = 0.5  # |mean| above this × the spread: the weights are not centred on 0
 

@@ -572,16 +572,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "init-scale": {
         "en": "`{call}` gives weights with a standard deviation of {got} for {n} inputs per "
         "neuron; scaled to the fan-in it should be about 1/√{n} = {want}. {why} Use "
-        "`rng.uniform(-s, s)` with `s = math.sqrt(3 / n_in)` (Xavier).",
+        "`rng.uniform(-s, s)` with `s = math.sqrt(3 / n_in)` (LeCun).",
         "zh": "`{call}` 给出的权重标准差是 {got}，而每个神经元有 {n} 个输入；按扇入缩放，"
         "它应该约为 1/√{n} = {want}。{why}请使用 `rng.uniform(-s, s)`，其中 "
-        "`s = math.sqrt(3 / n_in)`（Xavier）。",
+        "`s = math.sqrt(3 / n_in)`（LeCun）。",
         "ja": "`{call}` の重みの標準偏差は {got} ですが、ニューロン 1 つあたりの入力は {n} 個です。"
         "入力の数に合わせたスケールなら、およそ 1/√{n} = {want} のはずです。{why}"
-        "`s = math.sqrt(3 / n_in)` として `rng.uniform(-s, s)` を使ってください（Xavier）。",
+        "`s = math.sqrt(3 / n_in)` として `rng.uniform(-s, s)` を使ってください（LeCun）。",
         "de": "`{call}` liefert Gewichte mit einer Standardabweichung von {got} bei {n} "
         "Eingaben je Neuron; auf den Fan-in skaliert wäre sie etwa 1/√{n} = {want}. {why} "
-        "Verwenden Sie `rng.uniform(-s, s)` mit `s = math.sqrt(3 / n_in)` (Xavier).",
+        "Verwenden Sie `rng.uniform(-s, s)` mit `s = math.sqrt(3 / n_in)` (LeCun).",
     },
     "init-shape": {
         "en": "`{call}` should return {rows} rows (one per neuron) of {cols} weights each, "

@@ -1,6 +1,6 @@
 # A stack of 20 layers of 16 neurons, one input: how big is the gradient of
 # the output at each layer's weights? Weights drawn uniformly from
-# (-s, s): s = 1, or s scaled to the layer's fan-in (Xavier, He).
+# (-s, s): s = 1, or s scaled to the layer's fan-in (LeCun, He).
 import math
 import random
 
@@ -24,12 +24,12 @@ def layer_gradients(act, scale):
     return [sum(abs(v.grad) for w in W for v in w) / WIDTH**2 for W in layers]
 
 
-xavier = math.sqrt(3 / WIDTH)       # variance 1/fan_in
+lecun = math.sqrt(3 / WIDTH)        # variance 1/fan_in
 he = math.sqrt(6 / WIDTH)           # variance 2/fan_in, for ReLU
 runs = {
     "sigmoid s=1": layer_gradients(Value.sigmoid, 1.0),
     "tanh s=1": layer_gradients(Value.tanh, 1.0),
-    "tanh Xavier": layer_gradients(Value.tanh, xavier),
+    "tanh LeCun": layer_gradients(Value.tanh, lecun),
     "ReLU s=1": layer_gradients(Value.relu, 1.0),
     "ReLU He": layer_gradients(Value.relu, he),
 }

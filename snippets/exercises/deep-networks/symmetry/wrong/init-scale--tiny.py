@@ -1,5 +1,5 @@
 # Break the symmetry: write init_weights so that the hidden neurons start
-# different, with weights scaled to the fan-in n_in (Xavier, as above).
+# different, with weights scaled to the fan-in n_in (LeCun, as above).
 # The checker builds layers of several sizes and trains each for a few steps.
 import math
 import random
