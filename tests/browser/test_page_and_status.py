@@ -147,6 +147,18 @@ def test_the_diagram_frames_focus_ring_is_whole(tab: Page, site: SiteServer) -> 
     assert frame.evaluate(CLIPPED_RING) == {"style": "solid", "cut": []}
 
 
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_emphasis_on_a_chinese_or_japanese_page_is_upright_and_bold(
+    tab: Page, site: SiteServer, lang: str
+) -> None:
+    page = go(tab, site, "why-derivatives.md", lang)
+    em = page.locator("article em").first
+    expect(em).to_have_css("font-style", "normal")
+    expect(em).to_have_css("font-weight", "700")
+    english = go(tab, site, "why-derivatives.md").locator("article em").first
+    expect(english).to_have_css("font-style", "italic")
+
+
 # --- wide figures show that they scroll -------------------------------------------
 
 
