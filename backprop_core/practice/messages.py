@@ -320,17 +320,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fork-overwrite": {
         "en": "{lead}. `{name}` is used {count} times, so its gradient is the sum of {count} "
         "shares ({shares}). Yours lacks some of them: a share was forgotten, or it replaced "
-        "what was there (`=`, `*=`) instead of being added to it (`+=`).",
+        "what was there (`=`) instead of being added to it (`+=`).",
         "zh": "{lead}。`{name}` 被使用了 {count} 次，所以它的梯度是 {count} 份梯度之和"
         "（{shares}）。你的值少了其中几份：要么漏掉了某一份，要么某一份到达时替换掉了已有的值"
-        "（`=`、`*=`），而不是加上去（`+=`）。",
+        "（`=`），而不是加上去（`+=`）。",
         "ja": "{lead}。`{name}` は {count} か所で使われているので、その勾配は {count} 個の"
         "寄与の和（{shares}）です。あなたの値にはその一部が欠けています。寄与を 1 つ忘れたか、"
-        "寄与が届いたところで、それまでの値に足さずに（`+=`）置き換えています（`=` や `*=`）。",
+        "寄与が届いたところで、それまでの値に足さずに（`+=`）置き換えています（`=`）。",
         "de": "{lead}. `{name}` wird {count}-mal verwendet, also ist sein Gradient die Summe von "
         "{count} Anteilen ({shares}). Ihrem Wert fehlen einige davon: Ein Anteil wurde "
-        "vergessen, oder er hat den bisherigen Wert ersetzt (`=`, `*=`), statt zu ihm addiert "
+        "vergessen, oder er hat den bisherigen Wert ersetzt (`=`), statt zu ihm addiert "
         "zu werden (`+=`).",
+    },
+    "fork-multiplied": {
+        "en": "{lead}. `{name}` is used {count} times, so its gradient is the sum of {count} "
+        "shares ({shares}). Yours is their product: a share that arrives is added to what is "
+        "there (`+=`), not multiplied with it (`*=`).",
+        "zh": "{lead}。`{name}` 被使用了 {count} 次，所以它的梯度是 {count} 份梯度之和"
+        "（{shares}）。你的值却是它们的乘积：后到的一份要加到已有的值上（`+=`），"
+        "而不是与它相乘（`*=`）。",
+        "ja": "{lead}。`{name}` は {count} か所で使われているので、その勾配は {count} 個の"
+        "寄与の和（{shares}）です。あなたの値はそれらの積になっています。届いた寄与は"
+        "それまでの値に足します（`+=`）。掛けるのではありません（`*=`）。",
+        "de": "{lead}. `{name}` wird {count}-mal verwendet, also ist sein Gradient die Summe von "
+        "{count} Anteilen ({shares}). Ihr Wert ist ihr Produkt: Ein ankommender Anteil wird "
+        "zum bisherigen Wert addiert (`+=`), nicht mit ihm multipliziert (`*=`).",
     },
     "missing-upstream": {
         "en": "{lead}. That is the local gradient alone; the chain rule multiplies it by the "
