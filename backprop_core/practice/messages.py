@@ -597,6 +597,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Eingaben je Neuron; auf den Fan-in skaliert wäre sie etwa 1/√{n} = {want}. {why} "
         "Verwenden Sie `rng.uniform(-s, s)` mit `s = math.sqrt(3 / n_in)` (LeCun).",
     },
+    "init-fan-out": {
+        "en": "`{call}` gives weights with a standard deviation of {got}, about 1/√{n_out} = "
+        "{by_out}: scaled to the number of neurons, n_out = {n_out}. The scale belongs to the "
+        "fan-in, the number of inputs each neuron adds up, n_in = {n}: about 1/√{n} = {want}. "
+        "Use `rng.uniform(-s, s)` with `s = math.sqrt(3 / n_in)` (LeCun).",
+        "zh": "`{call}` 给出的权重标准差是 {got}，约为 1/√{n_out} = {by_out}：你是按神经元的个数 "
+        "n_out = {n_out} 缩放的。缩放应当依据扇入，即每个神经元要累加的输入个数 n_in = {n}："
+        "约为 1/√{n} = {want}。请使用 `rng.uniform(-s, s)`，其中 "
+        "`s = math.sqrt(3 / n_in)`（LeCun）。",
+        "ja": "`{call}` の重みの標準偏差は {got} で、およそ 1/√{n_out} = {by_out} です。"
+        "ニューロンの数 n_out = {n_out} に合わせてスケールしています。スケールを決めるのは"
+        "ファンイン、つまり各ニューロンが足し合わせる入力の数 n_in = {n} で、およそ "
+        "1/√{n} = {want} のはずです。`s = math.sqrt(3 / n_in)` として `rng.uniform(-s, s)` "
+        "を使ってください（LeCun）。",
+        "de": "`{call}` liefert Gewichte mit einer Standardabweichung von {got}, etwa "
+        "1/√{n_out} = {by_out}: skaliert auf die Zahl der Neuronen, n_out = {n_out}. Die "
+        "Skala richtet sich aber nach dem Fan-in, der Zahl der Eingaben, die jedes Neuron "
+        "aufsummiert, n_in = {n}: etwa 1/√{n} = {want}. Verwenden Sie `rng.uniform(-s, s)` "
+        "mit `s = math.sqrt(3 / n_in)` (LeCun).",
+    },
     "init-shape": {
         "en": "`{call}` should return {rows} rows (one per neuron) of {cols} weights each, "
         "but it returns {got}. The checker asks for layers of several sizes: build the rows "
