@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -48,9 +49,9 @@ def lines_out_of_their_box(text: str) -> list[str]:
     previous = ""
     for number, line in _prose_lines(text):
         if line.strip():
-            if bodies and previous.strip() and _indent(line) < bodies[-1] <= _indent(previous):
-                if not BOX.match(line):
-                    found.append(f"line {number}: {line.strip()[:60]}")
+            out = bodies and previous.strip() and _indent(line) < bodies[-1] <= _indent(previous)
+            if out and not BOX.match(line):
+                found.append(f"line {number}: {line.strip()[:60]}")
             while bodies and _indent(line) < bodies[-1]:
                 bodies.pop()
             box = BOX.match(line)
@@ -63,7 +64,7 @@ def lines_out_of_their_box(text: str) -> list[str]:
 def breaks_inside_cjk_paragraphs(text: str) -> list[str]:
     found = []
     lines = _prose_lines(text)
-    for (number, line), (_, following) in zip(lines, lines[1:]):
+    for (number, line), (_, following) in itertools.pairwise(lines):
         if not line.strip() or not following.strip():
             continue
         if BOX.match(line) or line.lstrip().startswith(("#", "|", "$$")):
@@ -88,7 +89,7 @@ def test_chinese_and_japanese_paragraphs_have_no_line_breaks(lang: str, page: st
 
 
 def test_the_checks_find_both_slips() -> None:
-    box = "??? question \"1. Q\"\n    Ask.\n\n    ??? success \"A\"\n        Say this\nand that.\n"
+    box = '??? question "1. Q"\n    Ask.\n\n    ??? success "A"\n        Say this\nand that.\n'
     assert lines_out_of_their_box(box) == ["line 6: and that."]
     assert breaks_inside_cjk_paragraphs("这是一句\n话。\n") == ["line 1: …这是一句 ⏎ 话。…"]
     assert breaks_inside_cjk_paragraphs("- 一\n- 二\n\n```\n代码\n行\n```\n") == []
