@@ -83,6 +83,7 @@ def test_every_key_the_checker_can_give_is_in_the_table() -> None:
         "recursion-too-deep",
         "symmetric-init",
         "init-scale",
+        "init-fan-out",
         "init-shape",
         # a gradient that is no finite number; the checker's own failure
         "not-finite",

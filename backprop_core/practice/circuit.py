@@ -12,6 +12,7 @@ code runs, so nothing that code does to ``Value`` can change the truth.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeAlias
@@ -213,6 +214,7 @@ def backward(
     local: Mapping[Edge, float] | None = None,
     no_upstream: frozenset[Edge] = frozenset(),
     keep: Mapping[int, frozenset[Edge]] | None = None,
+    multiplied: frozenset[int] = frozenset(),
 ) -> list[float]:
     """A backward pass over the trace, optionally with mistakes built in.
 
@@ -223,6 +225,8 @@ def backward(
             local × upstream (a forgotten upstream gradient).
         keep: for a node, the wires whose shares it keeps; the others are
             lost (``=`` where ``+=`` belongs).
+        multiplied: nodes whose shares are multiplied together instead of
+            added up (``*=`` where ``+=`` belongs).
 
     Returns:
         d(start)/d(node) for every node, as this (possibly mistaken) pass computes it.
@@ -230,8 +234,9 @@ def backward(
     start = trace.output if start is None else start
     local = local or {}
     n = len(trace.data)
-    if not keep:
+    if not keep and not multiplied:
         return _backward_plain(trace, start, local, no_upstream)
+    keep = keep or {}
     grad = [0.0] * n
     shares: list[list[tuple[Edge, float]]] = [[] for _ in range(n)]
     for node in range(n - 1, -1, -1):
@@ -239,6 +244,8 @@ def backward(
             g = 1.0
         elif not shares[node]:
             continue  # not on a path from start: no gradient, nothing to send
+        elif node in multiplied:
+            g = math.prod(s for _, s in shares[node])
         else:
             kept = keep.get(node)
             g = sum(s for edge, s in shares[node] if kept is None or edge in kept)

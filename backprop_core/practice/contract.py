@@ -19,6 +19,7 @@ limit) goes through: a stopped check has no verdict.
 from __future__ import annotations
 
 import math
+import sys
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -74,11 +75,19 @@ class Checked(ABC):
 
     def collect(self, source: str, plan: dict[str, Any]) -> dict[str, Any]:
         """Run the reader's code; plain data only. A failure of the checker's own code
-        is reported in the data (``failed``), for the judge to put into words."""
+        is reported in the data (``failed``), for the judge to put into words.
+
+        The reader may raise Python's recursion limit for their own code (a
+        recursive walk); it is put back afterwards, so that one answer cannot
+        change how the next is judged where checks share an interpreter
+        (CPython, the tests; the site gives every check a fresh one)."""
+        limit = sys.getrecursionlimit()
         try:
             return self._collect(source, plan)
         except Exception as exc:
             return {"failed": error_text(exc)}
+        finally:
+            sys.setrecursionlimit(limit)
 
     def judge(self, collected: object, lang: str = "en") -> Verdict:
         """The verdict from what :meth:`collect` returned (never raises)."""

@@ -34,6 +34,7 @@ ORDER = (
     "max-routing",
     "max-fixed-route",
     "fork-overwrite",
+    "fork-multiplied",
     "missing-upstream",
     "passed-through",
     "sign",
@@ -166,5 +167,16 @@ def hypotheses(traces: Sequence[Trace], entries: Sequence[Entry]) -> list[Hypoth
                         traces=traces,
                     )
                 )
+        if len(uses) > 1:
+            found.append(
+                Hypothesis(
+                    "fork-multiplied",
+                    before(t0, node),
+                    node,
+                    multiplied=frozenset({node}),
+                    more_fields=partial(_fork_fields, traces, node),
+                    traces=traces,
+                )
+            )
     found += transposed(traces, entries) + stale(traces, entries)
     return sorted(found, key=lambda h: ORDER.index(h.key))

@@ -36,8 +36,8 @@ Fields = Callable[[int, Entry], dict[str, str]]  # (point, entry) -> message pla
 class Hypothesis:
     """One mistake at one place.
 
-    Either ``rule`` (a gate's wrong local gradients), ``no_upstream`` or
-    ``keep`` change the backward pass, or ``values`` predicts entries directly.
+    Either ``rule`` (a gate's wrong local gradients), ``no_upstream``,
+    ``keep`` or ``multiplied`` change the backward pass, or ``values`` predicts entries directly.
     ``fields`` are the message's placeholders; a ``"gate"`` field holds an op
     name that the message translates.
     """
@@ -48,6 +48,7 @@ class Hypothesis:
     rule: Rule | None = None
     no_upstream: frozenset[Edge] = frozenset()
     keep: dict[int, frozenset[Edge]] | None = None
+    multiplied: frozenset[int] = frozenset()
     values: Callable[[int, Entry], float | None] | None = None
     fields: dict[str, str] = field(default_factory=dict)
     more_fields: Fields | None = None
@@ -65,7 +66,11 @@ class Hypothesis:
             t = self.traces[point]
             local = self.rule(t, self.site) if self.rule is not None else None
             self._cache[point] = backward(
-                t, local=local, no_upstream=self.no_upstream, keep=self.keep
+                t,
+                local=local,
+                no_upstream=self.no_upstream,
+                keep=self.keep,
+                multiplied=self.multiplied,
             )
         return self._cache[point][entry.node]
 

@@ -46,6 +46,7 @@ WEIGHTS = 300  # weights drawn per layer at least (over several calls), to judge
 DRAWS = 40  # calls per layer at most
 LOWEST, HIGHEST = 0.5, 2.0  # the spread × √n_in the checker accepts: 1 is LeCun, √2 He
 SAME = 1e-3  # rows closer than this × the layer's spread are one neuron
+FAN_OUT_SPREAD = 1.3  # spread × √n_out alike on every layer within this factor: scaled to n_out
 OFF_CENTRE = 0.5  # |mean| above this × the spread: the weights are not centred on 0
 
 
@@ -166,8 +167,9 @@ class InitExercise(Checked):
             ]
             for k, draws in enumerate(matrices):
                 self._symmetry(k, draws)
+            spreads = [_std([w for W in draws for row in W for w in row]) for draws in matrices]
             for k, draws in enumerate(matrices):
-                rows.append(self._scale(k, draws))
+                rows.append(self._scale(k, draws, self._by_fan_out(spreads)))
         except _Failed as failed:
             text = message(failed.key, lang, failed.fields)
             return self._verdict(failed.key, text, failed.variable, rows)
@@ -250,7 +252,19 @@ class InitExercise(Checked):
                     fields.update({"gap": fmt(gap), "spread": fmt(spread)})
                     raise _Failed("near-symmetric-init", fields, call)
 
-    def _scale(self, k: int, draws: list[list[list[float]]]) -> dict[str, Any]:
+    def _by_fan_out(self, spreads: Sequence[float]) -> bool:
+        """Whether every layer's spread follows 1/√n_out (the neurons) instead of
+        1/√n_in (each neuron's inputs), within the factor the checker accepts."""
+        ratios = [s * math.sqrt(n_out) for s, (_, n_out) in zip(spreads, self.sizes)]
+        if not ratios or min(ratios) <= 0:
+            return False
+        return max(ratios) / min(ratios) <= FAN_OUT_SPREAD and all(
+            LOWEST <= r <= HIGHEST for r in ratios
+        )
+
+    def _scale(
+        self, k: int, draws: list[list[list[float]]], by_fan_out: bool = False
+    ) -> dict[str, Any]:
         """The spread of all the layer's weights against 1/√n_in, and their centre."""
         n_in, n_out = self.sizes[k]
         weights = [w for W in draws for row in W for w in row]
@@ -268,6 +282,9 @@ class InitExercise(Checked):
                 "want": fmt(want, spread),
                 "why": "too-large" if spread > want else "too-small",
             }
+            if by_fan_out:
+                fields.update({"n_out": str(n_out), "by_out": fmt(1 / math.sqrt(n_out))})
+                raise _Failed("init-fan-out", fields, call)
             raise _Failed("init-scale", fields, call)
         if abs(mean) > OFF_CENTRE * spread:
             fields = {"call": call, "mean": fmt(mean), "spread": fmt(spread)}

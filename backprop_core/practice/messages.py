@@ -320,17 +320,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fork-overwrite": {
         "en": "{lead}. `{name}` is used {count} times, so its gradient is the sum of {count} "
         "shares ({shares}). Yours lacks some of them: a share was forgotten, or it replaced "
-        "what was there (`=`, `*=`) instead of being added to it (`+=`).",
+        "what was there (`=`) instead of being added to it (`+=`).",
         "zh": "{lead}。`{name}` 被使用了 {count} 次，所以它的梯度是 {count} 份梯度之和"
         "（{shares}）。你的值少了其中几份：要么漏掉了某一份，要么某一份到达时替换掉了已有的值"
-        "（`=`、`*=`），而不是加上去（`+=`）。",
+        "（`=`），而不是加上去（`+=`）。",
         "ja": "{lead}。`{name}` は {count} か所で使われているので、その勾配は {count} 個の"
         "寄与の和（{shares}）です。あなたの値にはその一部が欠けています。寄与を 1 つ忘れたか、"
-        "寄与が届いたところで、それまでの値に足さずに（`+=`）置き換えています（`=` や `*=`）。",
+        "寄与が届いたところで、それまでの値に足さずに（`+=`）置き換えています（`=`）。",
         "de": "{lead}. `{name}` wird {count}-mal verwendet, also ist sein Gradient die Summe von "
         "{count} Anteilen ({shares}). Ihrem Wert fehlen einige davon: Ein Anteil wurde "
-        "vergessen, oder er hat den bisherigen Wert ersetzt (`=`, `*=`), statt zu ihm addiert "
+        "vergessen, oder er hat den bisherigen Wert ersetzt (`=`), statt zu ihm addiert "
         "zu werden (`+=`).",
+    },
+    "fork-multiplied": {
+        "en": "{lead}. `{name}` is used {count} times, so its gradient is the sum of {count} "
+        "shares ({shares}). Yours is their product: a share that arrives is added to what is "
+        "there (`+=`), not multiplied with it (`*=`).",
+        "zh": "{lead}。`{name}` 被使用了 {count} 次，所以它的梯度是 {count} 份梯度之和"
+        "（{shares}）。你的值却是它们的乘积：后到的一份要加到已有的值上（`+=`），"
+        "而不是与它相乘（`*=`）。",
+        "ja": "{lead}。`{name}` は {count} か所で使われているので、その勾配は {count} 個の"
+        "寄与の和（{shares}）です。あなたの値はそれらの積になっています。届いた寄与は"
+        "それまでの値に足します（`+=`）。掛けるのではありません（`*=`）。",
+        "de": "{lead}. `{name}` wird {count}-mal verwendet, also ist sein Gradient die Summe von "
+        "{count} Anteilen ({shares}). Ihr Wert ist ihr Produkt: Ein ankommender Anteil wird "
+        "zum bisherigen Wert addiert (`+=`), nicht mit ihm multipliziert (`*=`).",
     },
     "missing-upstream": {
         "en": "{lead}. That is the local gradient alone; the chain rule multiplies it by the "
@@ -582,6 +596,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "`{call}` liefert Gewichte mit einer Standardabweichung von {got} bei {n} "
         "Eingaben je Neuron; auf den Fan-in skaliert wäre sie etwa 1/√{n} = {want}. {why} "
         "Verwenden Sie `rng.uniform(-s, s)` mit `s = math.sqrt(3 / n_in)` (LeCun).",
+    },
+    "init-fan-out": {
+        "en": "`{call}` gives weights with a standard deviation of {got}, about 1/√{n_out} = "
+        "{by_out}: scaled to the number of neurons, n_out = {n_out}. The scale belongs to the "
+        "fan-in, the number of inputs each neuron adds up, n_in = {n}: about 1/√{n} = {want}. "
+        "Use `rng.uniform(-s, s)` with `s = math.sqrt(3 / n_in)` (LeCun).",
+        "zh": "`{call}` 给出的权重标准差是 {got}，约为 1/√{n_out} = {by_out}：你是按神经元的个数 "
+        "n_out = {n_out} 缩放的。缩放应当依据扇入，即每个神经元要累加的输入个数 n_in = {n}："
+        "约为 1/√{n} = {want}。请使用 `rng.uniform(-s, s)`，其中 "
+        "`s = math.sqrt(3 / n_in)`（LeCun）。",
+        "ja": "`{call}` の重みの標準偏差は {got} で、およそ 1/√{n_out} = {by_out} です。"
+        "ニューロンの数 n_out = {n_out} に合わせてスケールしています。スケールを決めるのは"
+        "ファンイン、つまり各ニューロンが足し合わせる入力の数 n_in = {n} で、およそ "
+        "1/√{n} = {want} のはずです。`s = math.sqrt(3 / n_in)` として `rng.uniform(-s, s)` "
+        "を使ってください（LeCun）。",
+        "de": "`{call}` liefert Gewichte mit einer Standardabweichung von {got}, etwa "
+        "1/√{n_out} = {by_out}: skaliert auf die Zahl der Neuronen, n_out = {n_out}. Die "
+        "Skala richtet sich aber nach dem Fan-in, der Zahl der Eingaben, die jedes Neuron "
+        "aufsummiert, n_in = {n}: etwa 1/√{n} = {want}. Verwenden Sie `rng.uniform(-s, s)` "
+        "mit `s = math.sqrt(3 / n_in)` (LeCun).",
     },
     "init-shape": {
         "en": "`{call}` should return {rows} rows (one per neuron) of {cols} weights each, "
