@@ -16,10 +16,9 @@ import re
 
 import pytest
 
-from tests.pages import LANGUAGES, pages, read
+from tests.pages import FENCE, LANGUAGES, pages, read
 
 BOX = re.compile(r"^(\s*)(?:\?\?\?\+?|!!!)\s")
-FENCE = re.compile(r"^\s*(?:```|~~~)")
 CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
 # A line that starts a block of its own (list item, heading, box, table, math, doctest).
 BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+\.\s|#|\?\?\?|!!!|\||\$\$|>>>|\.\.\.)")
@@ -33,15 +32,9 @@ def _indent(line: str) -> int:
 
 
 def _prose_lines(text: str) -> list[tuple[int, str]]:
-    """(line number, line) outside fenced code; fences become blank lines."""
-    found, fenced = [], False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if FENCE.match(line):
-            fenced = not fenced
-            found.append((number, ""))
-        else:
-            found.append((number, "" if fenced else line))
-    return found
+    """(line number, line), with fenced code blanked out (same line count)."""
+    blanked = FENCE.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+    return list(enumerate(blanked.split("\n"), start=1))
 
 
 def lines_out_of_their_box(text: str) -> list[str]:

@@ -169,7 +169,7 @@ class InitExercise(Checked):
                 self._symmetry(k, draws)
             spreads = [_std([w for W in draws for row in W for w in row]) for draws in matrices]
             for k, draws in enumerate(matrices):
-                rows.append(self._scale(k, draws, self._by_fan_out(spreads)))
+                rows.append(self._scale(k, draws, spreads))
         except _Failed as failed:
             text = message(failed.key, lang, failed.fields)
             return self._verdict(failed.key, text, failed.variable, rows)
@@ -263,12 +263,13 @@ class InitExercise(Checked):
         )
 
     def _scale(
-        self, k: int, draws: list[list[list[float]]], by_fan_out: bool = False
+        self, k: int, draws: list[list[list[float]]], spreads: Sequence[float]
     ) -> dict[str, Any]:
-        """The spread of all the layer's weights against 1/√n_in, and their centre."""
+        """Layer ``k``'s spread (``spreads[k]``, of all its draws) against 1/√n_in, and
+        its centre; every layer's spread tells a scale to n_out from another slip."""
         n_in, n_out = self.sizes[k]
         weights = [w for W in draws for row in W for w in row]
-        spread = _std(weights)
+        spread = spreads[k]
         mean = sum(weights) / len(weights)
         want = 1 / math.sqrt(n_in)
         ok = LOWEST <= spread / want <= HIGHEST
@@ -282,7 +283,7 @@ class InitExercise(Checked):
                 "want": fmt(want, spread),
                 "why": "too-large" if spread > want else "too-small",
             }
-            if by_fan_out:
+            if self._by_fan_out(spreads):
                 fields.update({"n_out": str(n_out), "by_out": fmt(1 / math.sqrt(n_out))})
                 raise _Failed("init-fan-out", fields, call)
             raise _Failed("init-scale", fields, call)
